@@ -1,0 +1,5 @@
+export * from './user.entity';
+export * from './auth.decorators';
+export * from './auth.service';
+export * from './signing-keys.service';
+export * from './auth.module';

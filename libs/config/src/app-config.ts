@@ -1,0 +1,134 @@
+import { Duration } from 'luxon';
+
+/** Typed, validated configuration. `process.env` is read here and nowhere else. */
+export interface AppConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  port: number;
+  appUrl: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  outboxDir: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  jwtSecret?: string;
+  /** Lifetime of a login token. */
+  accessTokenTtl: Duration;
+  /** Lifetime of the progress link in a reminder e-mail. */
+  progressLinkTtl: Duration;
+  reminderOffsets: Duration[];
+  reminderAlign: 'working-morning' | 'none';
+  reminderSendAt: string;
+  overdueEvery: Duration;
+  escalateAfter: Duration;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEFAULTS = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tindaklanjut',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  QUEUE_PREFIX: 'tl',
+  PORT: '3000',
+  MAIL_FROM: 'Tindak Lanjut <no-reply@tindaklanjut.example>',
+  OUTBOX_DIR: 'var/outbox',
+  ACCESS_TOKEN_TTL: 'PT12H',
+  PROGRESS_LINK_TTL: 'P30D',
+  REMINDER_OFFSETS: 'P7D,P3D,P1D,P0D',
+  REMINDER_ALIGN: 'working-morning',
+  REMINDER_SEND_AT: '08:00',
+  OVERDUE_EVERY: 'P1D',
+  ESCALATE_AFTER: 'P3D',
+  LOG_LEVEL: 'info',
+} as const;
+
+/** Parses an ISO-8601 duration; `allowZero` admits P0D (the due-day reminder). */
+export function parseIsoDuration(text: string, allowZero = false): Duration | undefined {
+  const duration = Duration.fromISO(text.trim());
+  if (!duration.isValid) return undefined;
+  const ms = duration.as('milliseconds');
+  if (ms < 0 || (!allowZero && ms === 0)) return undefined;
+  return duration;
+}
+
+function parseUrl(name: string, value: string, protocols: string[], problems: string[]): string {
+  try {
+    const url = new URL(value);
+    if (!protocols.includes(url.protocol)) {
+      problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${value}")`);
+    }
+  } catch {
+    problems.push(`${name} is not a valid URL (got "${value}")`);
+  }
+  return value;
+}
+
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const get = (name: keyof typeof DEFAULTS): string => {
+    const value = env[name];
+    return value === undefined || value === '' ? DEFAULTS[name] : value;
+  };
+  const duration = (name: keyof typeof DEFAULTS, allowZero = false): Duration => {
+    const parsed = parseIsoDuration(get(name), allowZero);
+    if (!parsed) problems.push(`${name} must be an ISO-8601 duration such as P1D or PT6S (got "${get(name)}")`);
+    return parsed ?? Duration.fromISO(DEFAULTS[name]);
+  };
+
+  const port = Number(get('PORT'));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (got "${get('PORT')}")`);
+
+  const reminderOffsets: Duration[] = [];
+  for (const item of get('REMINDER_OFFSETS').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const parsed = parseIsoDuration(item, true);
+    if (parsed) reminderOffsets.push(parsed);
+    else problems.push(`REMINDER_OFFSETS item "${item}" is not an ISO-8601 duration such as P3D`);
+  }
+
+  const reminderAlign = get('REMINDER_ALIGN');
+  if (reminderAlign !== 'working-morning' && reminderAlign !== 'none') {
+    problems.push(`REMINDER_ALIGN must be "working-morning" or "none" (got "${reminderAlign}")`);
+  }
+  const reminderSendAt = get('REMINDER_SEND_AT');
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(reminderSendAt)) {
+    problems.push(`REMINDER_SEND_AT must be a local time HH:mm (got "${reminderSendAt}")`);
+  }
+
+  const smtpUrl = env.SMTP_URL ? parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:'], problems) : undefined;
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+
+  const config: AppConfig = {
+    databaseUrl: parseUrl('DATABASE_URL', get('DATABASE_URL'), ['postgres:', 'postgresql:'], problems),
+    redisUrl: parseUrl('REDIS_URL', get('REDIS_URL'), ['redis:', 'rediss:'], problems),
+    queuePrefix: get('QUEUE_PREFIX'),
+    port,
+    appUrl: (env.APP_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    smtpUrl,
+    mailFrom: get('MAIL_FROM'),
+    outboxDir: get('OUTBOX_DIR'),
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    jwtSecret: env.JWT_SECRET || undefined,
+    accessTokenTtl: duration('ACCESS_TOKEN_TTL'),
+    progressLinkTtl: duration('PROGRESS_LINK_TTL'),
+    reminderOffsets,
+    reminderAlign: reminderAlign as AppConfig['reminderAlign'],
+    reminderSendAt,
+    overdueEvery: duration('OVERDUE_EVERY'),
+    escalateAfter: duration('ESCALATE_AFTER'),
+    logLevel: get('LOG_LEVEL'),
+  };
+  if (env.APP_URL) parseUrl('APP_URL', env.APP_URL, ['http:', 'https:'], problems);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

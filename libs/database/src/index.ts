@@ -1,0 +1,6 @@
+export * from './startup-error';
+export * from './ensure-database';
+export * from './data-source';
+export * from './event-store';
+export * from './database.module';
+export * from './numeric.transformer';

@@ -1,0 +1,10 @@
+export * from './regions/region-directory';
+export * from './persistence/agency.entity';
+export * from './persistence/official.entity';
+export * from './persistence/program.entity';
+export * from './directory.reader';
+export * from './directory.module';
+export * from './commands/register-agency/register-agency.command';
+export * from './commands/register-official/register-official.command';
+export * from './commands/register-program/register-program.command';
+export { REGION_CODE_PATTERN, REGION_CODE_MESSAGE } from './http/directory.dto';

@@ -1,0 +1,2 @@
+export * from './official-calendars';
+export * from './working-days';
