@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { describeTarget, StartupError } from './startup-error';
+import { describeTarget, StartupError } from '@tl/config';
 
 function isConnectionRefused(error: unknown): boolean {
   const code = (error as { code?: string })?.code;

@@ -1,6 +1,7 @@
-export * from './startup-error';
+
 export * from './ensure-database';
 export * from './data-source';
 export * from './event-store';
 export * from './database.module';
 export * from './numeric.transformer';
+export * from './preflight';

@@ -113,6 +113,15 @@ export class Foundation1764000000000 implements MigrationInterface {
       CREATE INDEX commitments_program_idx ON commitments (program_id);
       CREATE INDEX commitments_status_due_idx ON commitments (status, due_at);
 
+      -- Commitments of earlier meetings put back on the table at a later one.
+      CREATE TABLE meeting_carry_forwards (
+        meeting_id uuid NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        commitment_id uuid NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+        carried_at timestamptz NOT NULL DEFAULT now(),
+        actor text NOT NULL,
+        PRIMARY KEY (meeting_id, commitment_id)
+      );
+
       -- Domain events: the history of every aggregate and the outbox the worker relays.
       CREATE TABLE domain_events (
         seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -140,7 +149,7 @@ export class Foundation1764000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP TABLE non_working_days; DROP TABLE domain_events; DROP TABLE commitments; DROP TABLE attendees;
+      DROP TABLE non_working_days; DROP TABLE domain_events; DROP TABLE meeting_carry_forwards; DROP TABLE commitments; DROP TABLE attendees;
       DROP TABLE meeting_programs; DROP TABLE meetings; DROP TABLE users; DROP TABLE programs;
       DROP TABLE officials; DROP TABLE agencies; DROP TABLE app_secrets;
     `);

@@ -1,0 +1,49 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, DomainErrorKind } from '@tl/domain';
+import { ErrorBody, errorBody } from './error-response';
+
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  unprocessable: 422,
+};
+
+/**
+ * The one place errors become HTTP answers, always `{statusCode, error, message}`. Anything
+ * unexpected is logged with its stack and answered with a plain 500 that reveals nothing.
+ */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) return errorBody(STATUS_OF[exception.kind], exception.message, exception.code);
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const message = typeof payload === 'string' ? payload : ((payload as { message?: string | string[] }).message ?? exception.message);
+      return errorBody(status, message);
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception.driverError as { code?: string })?.code;
+      // Races the handlers' own checks cannot see (two requests at once) end here as client errors.
+      if (code === '23505') return errorBody(409, 'this record already exists (a concurrent request created it)');
+      if (code === '23503') return errorBody(409, 'a referenced record does not exist or is still in use');
+      if (code === '22P02' || code === '22007' || code === '22008' || code === '22003') return errorBody(400, 'a value is out of range or malformed');
+    }
+    return errorBody(500, 'internal error; the details are in the server log');
+  }
+}

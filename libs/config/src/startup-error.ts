@@ -1,0 +1,28 @@
+/** A start-up failure that deserves one clear line for the operator, not a stack trace. */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
+export function describeTarget(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || (parsed.protocol.startsWith('redis') ? '6379' : '5432')}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Runs a process entry point. A configuration or start-up problem is one clear line on stderr and
+ * exit code 1; anything else is a real crash and keeps its stack.
+ */
+export function runMain(main: () => Promise<unknown>): void {
+  main().catch((error: unknown) => {
+    const known = error instanceof StartupError || (error instanceof Error && error.name === 'ConfigError');
+    process.stderr.write(known ? `tindak-lanjut: ${(error as Error).message}\n` : `${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@tl/api-kit';
+import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '@tl/directory';
+import { ATTENDANCES, Attendance, ATTENDEE_ROLES, AttendeeRole } from '../persistence/attendee.entity';
+import { MEETING_KINDS, MEETING_MODES, MeetingKind, MeetingMode } from '../persistence/meeting.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** ISO-8601 with an explicit offset (or Z): a meeting's time must not depend on the server's zone. */
+export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+export const toDate = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value)) return value === undefined ? undefined : 'invalid';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? 'invalid' : date;
+};
+export const DATE_MESSAGE = '$property must be an ISO-8601 date-time with offset, e.g. 2026-02-12T09:00:00+08:00';
+
+export class CreateMeetingDto {
+  @ApiProperty({ enum: MEETING_KINDS }) @IsIn(MEETING_KINDS) kind: MeetingKind;
+  @ApiProperty({ example: 'Rakortek Perumahan dan Kawasan Permukiman 2026' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) title: string;
+  @ApiProperty({ example: '2026-02-12T09:00:00+08:00' }) @Transform(toDate) @IsDate({ message: DATE_MESSAGE }) startsAt: Date;
+  @ApiPropertyOptional() @IsOptional() @Transform(toDate) @IsDate({ message: DATE_MESSAGE }) endsAt?: Date;
+  @ApiProperty({ example: 'Banjarmasin' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) venue: string;
+  @ApiProperty({ enum: MEETING_MODES }) @IsIn(MEETING_MODES) mode: MeetingMode;
+  @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }) @MaxLength(2000) onlineUrl?: string;
+  @ApiProperty() @IsUUID() organizerAgencyId: string;
+  @ApiPropertyOptional({ description: 'absent: a national meeting', example: '63' })
+  @IsOptional() @IsString() @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE }) regionCode?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID(undefined, { each: true }) programIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) summary?: string;
+}
+
+export class ListMeetingsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'a province includes its regencies' })
+  @IsOptional() @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE }) regionCode?: string;
+  @ApiPropertyOptional({ enum: MEETING_KINDS }) @IsOptional() @IsIn(MEETING_KINDS) kind?: MeetingKind;
+  @ApiPropertyOptional() @IsOptional() @Transform(toDate) @IsDate({ message: DATE_MESSAGE }) from?: Date;
+  @ApiPropertyOptional() @IsOptional() @Transform(toDate) @IsDate({ message: DATE_MESSAGE }) to?: Date;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() programId?: string;
+}
+
+export class AttendeeDto {
+  @ApiProperty() @IsUUID() officialId: string;
+  @ApiProperty({ enum: ATTENDEE_ROLES }) @IsIn(ATTENDEE_ROLES) role: AttendeeRole;
+  @ApiPropertyOptional({ description: 'the official this attendee stands in for ("mewakili")' })
+  @IsOptional() @IsUUID() representingOfficialId?: string;
+  @ApiProperty({ enum: ATTENDANCES }) @IsIn(ATTENDANCES) attendance: Attendance;
+}

@@ -1,0 +1,52 @@
+import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { AppConfig, loadAppConfig } from '@tl/config';
+import { dropDatabase, prepareDatabase } from '@tl/database';
+import { createApiApp } from '../../../apps/api/src/create-api-app';
+
+export const ADMIN = { email: 'admin@tindaklanjut.example', password: 'rahasia-admin-123' };
+
+/** A database of its own for each test file, on the real PostgreSQL of the machine. */
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const url = new URL(base);
+  url.pathname = `/tl_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  return loadAppConfig({
+    DATABASE_URL: url.toString(),
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `tltest${randomBytes(3).toString('hex')}`,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'error',
+    PORT: '0',
+    ...env,
+  });
+}
+
+export interface TestApi {
+  app: INestApplication;
+  config: AppConfig;
+  token: string;
+  http: () => ReturnType<typeof request>;
+  close: () => Promise<void>;
+}
+
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const config = testConfig(env);
+  await prepareDatabase(config);
+  const app = await createApiApp(config);
+  await app.init();
+  const server = app.getHttpServer();
+  const login = await request(server).post('/api/auth/login').send(ADMIN).expect(200);
+  return {
+    app,
+    config,
+    token: login.body.accessToken,
+    http: () => request(server),
+    close: async () => {
+      await app.close();
+      await dropDatabase(config.databaseUrl);
+    },
+  };
+}
