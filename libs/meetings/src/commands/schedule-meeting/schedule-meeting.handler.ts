@@ -19,9 +19,6 @@ export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCo
   execute({ input, actor }: ScheduleMeetingCommand): Promise<MeetingEntity> {
     if (input.regionCode) this.regions.assertExists(input.regionCode);
     if (input.endsAt && input.endsAt < input.startsAt) throw new InvalidInputError('endsAt', 'must not be before startsAt');
-    if (input.mode !== 'offline' && !input.onlineUrl) {
-      throw new InvalidInputError('onlineUrl', `a ${input.mode} meeting needs the link participants join with`);
-    }
     const programIds = [...new Set(input.programIds ?? [])];
     return this.dataSource.transaction(async (em) => {
       if (!(await em.existsBy(AgencyEntity, { id: input.organizerAgencyId }))) {

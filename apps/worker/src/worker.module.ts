@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, AppConfigModule } from '@tl/config';
+import { DatabaseModule } from '@tl/database';
+import { WorkerReadiness } from './worker-readiness';
+
+/** The background worker: relays domain events to the queues and runs their consumers. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
+        CqrsModule.forRoot(),
+        DatabaseModule,
+      ],
+      providers: [WorkerReadiness],
+    };
+  }
+}
