@@ -3,11 +3,14 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@tl/auth';
+import { CalendarModule } from '@tl/calendar';
 import { CommitmentsModule } from '@tl/commitments';
 import { AppConfig, AppConfigModule } from '@tl/config';
 import { DatabaseModule } from '@tl/database';
 import { DirectoryModule } from '@tl/directory';
 import { MeetingsModule } from '@tl/meetings';
+import { QueuesModule } from '@tl/queues';
+import { RemindersModule } from '@tl/reminders';
 import { HealthModule } from './health/health.module';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 
@@ -28,11 +31,14 @@ export class ApiModule {
         }),
         CqrsModule.forRoot(),
         DatabaseModule,
+        QueuesModule.forRoot(),
         AuthModule,
         HealthModule,
         DirectoryModule,
         MeetingsModule,
         CommitmentsModule,
+        CalendarModule,
+        RemindersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
     };

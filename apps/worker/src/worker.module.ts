@@ -3,6 +3,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule } from '@tl/config';
 import { DatabaseModule } from '@tl/database';
+import { QueuesModule } from '@tl/queues';
+import { RemindersWorkerModule } from '@tl/reminders';
+import { OutboxRelay } from './outbox/outbox-relay';
 import { WorkerReadiness } from './worker-readiness';
 
 /** The background worker: relays domain events to the queues and runs their consumers. */
@@ -16,8 +19,10 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         CqrsModule.forRoot(),
         DatabaseModule,
+        QueuesModule.forRoot(),
+        RemindersWorkerModule,
       ],
-      providers: [WorkerReadiness],
+      providers: [WorkerReadiness, OutboxRelay],
     };
   }
 }

@@ -5,14 +5,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
-import { SigningKeys } from './signing-keys.service';
+import { SigningKeysModule } from './signing-keys.module';
 import { UserEntity } from './user.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity]), JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature([UserEntity]), JwtModule.register({}), SigningKeysModule],
   controllers: [AuthController],
-  providers: [AuthService, SigningKeys, { provide: APP_GUARD, useClass: JwtAuthGuard }],
-  exports: [AuthService, SigningKeys],
+  providers: [AuthService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  exports: [AuthService, SigningKeysModule],
 })
 export class AuthModule implements OnApplicationBootstrap {
   constructor(private readonly auth: AuthService) {}

@@ -3,3 +3,4 @@ export * from './auth.decorators';
 export * from './auth.service';
 export * from './signing-keys.service';
 export * from './auth.module';
+export * from './signing-keys.module';

@@ -7,3 +7,4 @@ export * from './commands/revise-commitment/revise-commitment.command';
 export * from './commands/report-progress/report-progress.command';
 export * from './commands/reopen-commitment/reopen-commitment.command';
 export * from './commands/carry-forward/carry-forward.command';
+export { ProgressDto } from './http/commitments.dto';

@@ -22,6 +22,12 @@ export interface AppConfig {
   reminderSendAt: string;
   overdueEvery: Duration;
   escalateAfter: Duration;
+  /** Delivery attempts of one reminder e-mail before it is marked failed. */
+  mailAttempts: number;
+  /** First retry delay; each further retry waits twice as long. */
+  mailRetryDelay: Duration;
+  /** How often the reconciler re-creates timers missing from Redis. */
+  reconcileEvery: Duration;
   logLevel: string;
 }
 
@@ -48,6 +54,9 @@ const DEFAULTS = {
   OVERDUE_EVERY: 'P1D',
   ESCALATE_AFTER: 'P3D',
   LOG_LEVEL: 'info',
+  MAIL_ATTEMPTS: '8',
+  MAIL_RETRY_DELAY: 'PT10S',
+  RECONCILE_EVERY: 'PT30S',
 } as const;
 
 /** Parses an ISO-8601 duration; `allowZero` admits P0D (the due-day reminder). */
@@ -85,6 +94,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
 
   const port = Number(get('PORT'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (got "${get('PORT')}")`);
+
+  const mailAttempts = Number(get('MAIL_ATTEMPTS'));
+  if (!Number.isInteger(mailAttempts) || mailAttempts < 1 || mailAttempts > 50) problems.push(`MAIL_ATTEMPTS must be a whole number from 1 to 50 (got "${get('MAIL_ATTEMPTS')}")`);
 
   const reminderOffsets: Duration[] = [];
   for (const item of get('REMINDER_OFFSETS').split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -126,6 +138,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     reminderSendAt,
     overdueEvery: duration('OVERDUE_EVERY'),
     escalateAfter: duration('ESCALATE_AFTER'),
+    mailAttempts,
+    mailRetryDelay: duration('MAIL_RETRY_DELAY'),
+    reconcileEvery: duration('RECONCILE_EVERY'),
     logLevel: get('LOG_LEVEL'),
   };
   if (env.APP_URL) parseUrl('APP_URL', env.APP_URL, ['http:', 'https:'], problems);

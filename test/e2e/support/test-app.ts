@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { AppConfig, loadAppConfig } from '@tl/config';
 import { dropDatabase, prepareDatabase } from '@tl/database';
+import { INestApplicationContext } from '@nestjs/common';
 import { createApiApp } from '../../../apps/api/src/create-api-app';
+import { createWorkerApp } from '../../../apps/worker/src/create-worker-app';
 
 export const ADMIN = { email: 'admin@tindaklanjut.example', password: 'rahasia-admin-123' };
 
@@ -49,4 +51,44 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       await dropDatabase(config.databaseUrl);
     },
   };
+}
+
+/** Short reminder timings, so a whole reminder life fits in a test. */
+export const FAST_REMINDERS = {
+  REMINDER_ALIGN: 'none',
+  REMINDER_OFFSETS: 'PT8S,PT4S,PT0S',
+  OVERDUE_EVERY: 'PT6S',
+  ESCALATE_AFTER: 'PT9S',
+  RECONCILE_EVERY: 'PT2S',
+  MAIL_RETRY_DELAY: 'PT1S',
+};
+
+export interface TestStack extends TestApi {
+  worker?: INestApplicationContext;
+  startWorker: () => Promise<INestApplicationContext>;
+  stopWorker: () => Promise<void>;
+}
+
+/** The api and an in-process worker on one fresh database. */
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+  const api = await startTestApi(env);
+  const stack: TestStack = {
+    ...api,
+    startWorker: async () => {
+      const worker = await createWorkerApp(api.config);
+      await worker.init();
+      stack.worker = worker;
+      return worker;
+    },
+    stopWorker: async () => {
+      await stack.worker?.close();
+      stack.worker = undefined;
+    },
+    close: async () => {
+      await stack.stopWorker();
+      await api.close();
+    },
+  };
+  await stack.startWorker();
+  return stack;
 }

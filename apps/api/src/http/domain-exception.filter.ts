@@ -26,7 +26,12 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    if (response.headersSent) return;
+    // A route may have set headers for its success answer (an export's text/csv and attachment
+    // name); an error is JSON and is shown, not downloaded.
+    response.removeHeader('Content-Disposition');
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -43,6 +48,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
       if (code === '23505') return errorBody(409, 'this record already exists (a concurrent request created it)');
       if (code === '23503') return errorBody(409, 'a referenced record does not exist or is still in use');
       if (code === '22P02' || code === '22007' || code === '22008' || code === '22003') return errorBody(400, 'a value is out of range or malformed');
+      // A NUL character (\u0000) in a text, a search or a note: PostgreSQL cannot store or compare it.
+      if (code === '22021' || code === '22P05') return errorBody(400, 'a text value contains a character that cannot be stored (such as \\u0000)');
     }
     return errorBody(500, 'internal error; the details are in the server log');
   }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { DateTime } from 'luxon';
 import { ArrayMaxSize, IsArray, IsDate, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@tl/api-kit';
 import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '@tl/directory';
@@ -10,9 +11,13 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 /** ISO-8601 with an explicit offset (or Z): a meeting's time must not depend on the server's zone. */
 export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 export const toDate = ({ value }: { value: unknown }) => {
-  if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value)) return value === undefined ? undefined : 'invalid';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? 'invalid' : date;
+  if (value === undefined) return undefined;
+  // In a query string an unencoded "+" of the offset arrives as a space ("…T09:00:00 08:00").
+  const text = typeof value === 'string' ? value.replace(/ (\d{2}:?\d{2})$/, '+$1') : value;
+  if (typeof text !== 'string' || !ISO_WITH_OFFSET.test(text)) return 'invalid';
+  // Luxon checks the calendar (Date would quietly turn 2026-02-30 into 2 March).
+  const date = DateTime.fromISO(text, { setZone: true });
+  return date.isValid ? date.toJSDate() : 'invalid';
 };
 export const DATE_MESSAGE = '$property must be an ISO-8601 date-time with offset, e.g. 2026-02-12T09:00:00+08:00';
 

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+import type { EntityManager } from 'typeorm';
 import type { CommitmentStatus } from '@tl/domain';
 import type { CommitmentEntity } from '../../persistence/commitment.entity';
 
@@ -15,6 +16,8 @@ export class ReportProgressCommand extends Command<CommitmentEntity> {
     readonly progress: ProgressInput,
     readonly actor: string,
     readonly via: 'api' | 'email-link' = 'api',
+    /** Runs first inside the same transaction (e.g. spending a single-use link), so both commit or neither. */
+    readonly inTransaction?: (em: EntityManager) => Promise<void>,
   ) {
     super();
   }

@@ -11,8 +11,9 @@ import { ReportProgressCommand } from './report-progress.command';
 export class ReportProgressHandler implements ICommandHandler<ReportProgressCommand> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource, private readonly events: EventStore) {}
 
-  execute({ commitmentId, progress, actor, via }: ReportProgressCommand): Promise<CommitmentEntity> {
+  execute({ commitmentId, progress, actor, via, inTransaction }: ReportProgressCommand): Promise<CommitmentEntity> {
     return this.dataSource.transaction(async (em) => {
+      await inTransaction?.(em);
       const current = await loadForUpdate(em, commitmentId);
       const to = nextStatus(current.status, progress.status);
       if (progress.achieved !== undefined && current.indicatorTarget === null) {

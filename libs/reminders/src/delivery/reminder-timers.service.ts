@@ -1,0 +1,99 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@tl/config';
+import { dispatchOptions, JobName, jobId, QueueName, redisOptions, ReminderDispatchPayload } from '@tl/queues';
+
+export interface Timer {
+  dispatchKey: string;
+  scheduledFor: Date;
+}
+
+const LIVE_STATES = new Set(['delayed', 'waiting', 'active', 'prioritized', 'waiting-children']);
+
+/**
+ * The timers in Redis (BullMQ delayed jobs) that wake the dispatcher when reminders are due.
+ * PostgreSQL holds the plan, so every timer can be re-created from it at any time.
+ */
+@Injectable()
+export class ReminderTimers implements OnModuleDestroy {
+  private readonly logger = new Logger(ReminderTimers.name);
+  private redis?: IORedis;
+
+  constructor(
+    @InjectQueue(QueueName.ReminderDelivery) private readonly queue: Queue<ReminderDispatchPayload>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private options() {
+    return dispatchOptions(this.config.mailAttempts, this.config.mailRetryDelay.as('milliseconds'));
+  }
+
+  /** One timer per dispatch key; adding the same key twice is a no-op while the job exists. */
+  async arm(timers: Timer[]): Promise<void> {
+    const unique = new Map(timers.map((t) => [t.dispatchKey, t]));
+    if (unique.size === 0) return;
+    const now = Date.now();
+    await this.queue.addBulk(
+      [...unique.values()].map((t) => ({
+        name: JobName.ReminderDispatch,
+        data: { dispatchKey: t.dispatchKey, scheduledFor: t.scheduledFor.toISOString() },
+        opts: { ...this.options(), jobId: jobId('dispatch', t.dispatchKey), delay: Math.max(0, t.scheduledFor.getTime() - now) },
+      })),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.redis?.disconnect();
+  }
+
+  private sentinelKey(): string {
+    return `${this.config.queuePrefix}:tl:reconciled`;
+  }
+
+  /**
+   * Re-creates every missing timer from the plan. Redis may have been flushed or replaced: then
+   * (no sentinel) all pending reminders are checked and recently relayed events are relayed again,
+   * since their jobs may have vanished before they ran. Otherwise only the next hour is checked.
+   */
+  async reconcile(): Promise<{ checked: number; rearmed: number; flushed: boolean }> {
+    this.redis ??= new IORedis(redisOptions(this.config.redisUrl));
+    const client = this.redis;
+    const flushed = (await client.exists(this.sentinelKey())) === 0;
+    if (flushed) {
+      await this.dataSource.query(`UPDATE domain_events SET published_at = NULL WHERE published_at > now() - interval '1 day'`);
+    }
+    const rows: Array<{ dispatch_key: string; scheduled_for: Date }> = await this.dataSource.query(
+      `SELECT dispatch_key, min(scheduled_for) AS scheduled_for FROM reminders
+        WHERE (status = 'scheduled' OR (status = 'sending' AND claimed_at < now() - interval '2 minutes'))
+          ${flushed ? '' : `AND scheduled_for < now() + interval '1 hour'`}
+        GROUP BY dispatch_key`,
+    );
+    let rearmed = 0;
+    const missing: Timer[] = [];
+    for (const row of rows) {
+      const id = jobId('dispatch', row.dispatch_key);
+      const state = await this.queue.getJobState(id);
+      if (LIVE_STATES.has(state)) continue;
+      const timer = { dispatchKey: row.dispatch_key, scheduledFor: row.scheduled_for };
+      if (state === 'unknown') missing.push(timer);
+      else {
+        // The job ran (completed or gave up) but reminders under its key are still pending: a fresh job.
+        await this.queue.add(JobName.ReminderDispatch, { dispatchKey: timer.dispatchKey, scheduledFor: timer.scheduledFor.toISOString() }, {
+          ...this.options(),
+          jobId: jobId('dispatch', row.dispatch_key, 'r', Date.now()),
+          delay: Math.max(0, timer.scheduledFor.getTime() - Date.now()),
+        });
+      }
+      rearmed++;
+    }
+    await this.arm(missing);
+    await client.set(this.sentinelKey(), new Date().toISOString());
+    if (rearmed || flushed) this.logger.log(`reconciled reminder timers: ${rearmed} of ${rows.length} re-armed${flushed ? ' after Redis lost its data' : ''}`);
+    return { checked: rows.length, rearmed, flushed };
+  }
+}
