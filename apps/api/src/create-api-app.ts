@@ -6,6 +6,7 @@ import { VALIDATION_OPTIONS } from '@tl/api-kit';
 import { AppConfig } from '@tl/config';
 import { ApiModule } from './api.module';
 import { installBodyParsing } from './http/body-parsing';
+import { installProgressPage } from './http/progress-page';
 import { installQueuesDashboard } from './http/queues-dashboard';
 
 /** Builds the api application (used by main, the all-in-one start and the end-to-end tests). */
@@ -15,6 +16,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.setGlobalPrefix('api');
   installBodyParsing(app);
   installQueuesDashboard(app);
+  installProgressPage(app);
   app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
