@@ -34,6 +34,7 @@ export interface AppConfig {
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
   }
 }
 

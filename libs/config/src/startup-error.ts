@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+
 /** A start-up failure that deserves one clear line for the operator, not a stack trace. */
 export class StartupError extends Error {
   constructor(message: string) {
@@ -20,6 +22,8 @@ export function describeTarget(url: string): string {
  * exit code 1; anything else is a real crash and keeps its stack.
  */
 export function runMain(main: () => Promise<unknown>): void {
+  // A local .env fills in what the real environment does not set.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   main().catch((error: unknown) => {
     const known = error instanceof StartupError || (error instanceof Error && error.name === 'ConfigError');
     process.stderr.write(known ? `tindak-lanjut: ${(error as Error).message}\n` : `${(error as Error)?.stack ?? String(error)}\n`);
