@@ -39,8 +39,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const payload = exception.getResponse();
-      const message = typeof payload === 'string' ? payload : ((payload as { message?: string | string[] }).message ?? exception.message);
-      return errorBody(status, message);
+      if (typeof payload === 'string') return errorBody(status, payload);
+      // Keep what the exception carries beyond the message (e.g. the health check's details).
+      const { message, statusCode: _s, error: _e, ...extra } = payload as { message?: string | string[]; statusCode?: number; error?: string };
+      return { ...extra, ...errorBody(status, message ?? exception.message) };
     }
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string })?.code;

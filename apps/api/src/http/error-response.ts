@@ -5,6 +5,7 @@ export interface ErrorBody {
   error: string;
   message: string | string[];
   code?: string;
+  [extra: string]: unknown;
 }
 
 export function errorBody(statusCode: number, message: string | string[], code?: string): ErrorBody {
