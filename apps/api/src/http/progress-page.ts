@@ -30,7 +30,17 @@ const api = '/api/public/progress/' + encodeURIComponent(token);
 const content = document.getElementById('content');
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const STATUS = { open: 'Belum dimulai', in_progress: 'Sedang dikerjakan', blocked: 'Terhambat', done: 'Selesai', cancelled: 'Dibatalkan' };
-function fail(body) { content.innerHTML = '<p class="error">' + esc(body.message || 'Tautan tidak dapat digunakan / This link cannot be used') + '</p>'; }
+const CODES = {
+  'PROGRESS_LINK.USED': 'Tautan ini sudah digunakan; setiap tautan hanya berlaku sekali. / This link was already used; each link works once.',
+  'PROGRESS_LINK.EXPIRED': 'Tautan ini sudah kedaluwarsa. / This link has expired.',
+  'PROGRESS_LINK.INVALID': 'Tautan ini tidak sah; gunakan tautan dari e-mail pengingat terbaru. / This link is not valid; use the link from your latest reminder.',
+  'COMMITMENT.FORBIDDEN_TRANSITION': 'Perubahan status ini tidak diizinkan. / This status change is not allowed.',
+};
+function fail(body) {
+  const text = CODES[body.code] || 'Tautan tidak dapat digunakan. / This link cannot be used.';
+  const detail = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+  content.innerHTML = '<p class="error">' + esc(text) + '</p>' + (detail ? '<p class="muted">' + esc(detail) + '</p>' : '');
+}
 fetch(api).then(async (res) => {
   const body = await res.json();
   if (!res.ok) return fail(body);
