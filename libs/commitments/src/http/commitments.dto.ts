@@ -10,6 +10,7 @@ import { DATE_MESSAGE, toDate } from '@tl/meetings';
 import { COMMITMENT_SORTS, CommitmentSort } from '../commitments.reader';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const nullAsAbsent = ({ value }: { value: unknown }) => (value === null ? undefined : value);
 const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 };
 
 export class IndicatorDto {
@@ -29,21 +30,25 @@ export class CreateCommitmentDto {
   @ApiPropertyOptional({ type: IndicatorDto }) @IsOptional() @ValidateNested() @Type(() => IndicatorDto) indicator?: IndicatorDto;
 }
 
+/** Optional, but not nullable: `null` is validated (and refused) instead of being skipped like an absent field. */
+const IsOptionalNotNull = () => ValidateIf((_, v) => v !== undefined);
+
 export class UpdateCommitmentDto {
   @ApiProperty({ description: 'the version you read; a stale one is refused with 409' }) @IsInt() @Min(1) version: number;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) title?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) title?: string;
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((_, v) => v !== null && v !== undefined) @IsString() @MaxLength(20000) description?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Transform(toDate) @IsDate({ message: DATE_MESSAGE }) dueAt?: Date;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() ownerOfficialId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE }) regionCode?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @Transform(toDate) @IsDate({ message: DATE_MESSAGE }) dueAt?: Date;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsUUID() ownerOfficialId?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE }) regionCode?: string;
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((_, v) => v !== null && v !== undefined) @IsUUID() programId?: string | null;
   @ApiPropertyOptional({ type: IndicatorDto, nullable: true, description: 'null removes the indicator' })
   @ValidateIf((_, v) => v !== null && v !== undefined) @ValidateNested() @Type(() => IndicatorDto) indicator?: IndicatorDto | null;
 }
 
 export class ProgressDto {
-  @ApiPropertyOptional({ enum: COMMITMENT_STATUSES }) @IsOptional() @IsIn(COMMITMENT_STATUSES) status?: CommitmentStatus;
-  @ApiPropertyOptional({ example: 2804 }) @IsOptional() @IsNumber(NUMBER) @Min(0) achieved?: number;
+  // null means "not reported", like an absent field: the status stays as it is.
+  @ApiPropertyOptional({ enum: COMMITMENT_STATUSES }) @Transform(nullAsAbsent) @IsOptional() @IsIn(COMMITMENT_STATUSES) status?: CommitmentStatus;
+  @ApiPropertyOptional({ example: 2804 }) @Transform(nullAsAbsent) @IsOptional() @IsNumber(NUMBER) @Min(0) achieved?: number;
   @ApiProperty({ example: 'Verifikasi data RTLH kabupaten selesai.' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(5000) note: string;
 }
 

@@ -9,7 +9,7 @@ import { MEETING_KINDS, MEETING_MODES, MeetingKind, MeetingMode } from '../persi
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** ISO-8601 with an explicit offset (or Z): a meeting's time must not depend on the server's zone. */
-export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
 export const toDate = ({ value }: { value: unknown }) => {
   if (value === undefined) return undefined;
   // In a query string an unencoded "+" of the offset arrives as a space ("…T09:00:00 08:00").
