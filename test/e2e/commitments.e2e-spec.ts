@@ -314,6 +314,13 @@ describe('commitments', () => {
       expect(got.status).toBe('in_progress');
       expect(got.indicator).toEqual(expect.objectContaining({ unit: 'unit', baseline: 0, target: 237973, achieved: 5000 }));
       expect(got.version).toBe(created.version + 3);
+
+      // A client that sends null for the optional fields means "not reported".
+      const nulls = await c.post(`/api/commitments/${created.id}/progress`, { status: null, achieved: null, note: 'Tanpa perubahan angka' });
+      expect(nulls.status).toBe(201);
+      got = (await c.get(`/api/commitments/${created.id}`)).body;
+      expect(got.status).toBe('in_progress');
+      expect(got.indicator.achieved).toBe(5000);
     });
 
     it('answers 400 without a note or with an unknown status, and 404 for an unknown commitment', async () => {
