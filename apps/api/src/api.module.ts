@@ -11,6 +11,7 @@ import { DirectoryModule } from '@tl/directory';
 import { MeetingsModule } from '@tl/meetings';
 import { QueuesModule } from '@tl/queues';
 import { RemindersModule } from '@tl/reminders';
+import { RollupsModule } from '@tl/rollups';
 import { HealthModule } from './health/health.module';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 
@@ -39,6 +40,7 @@ export class ApiModule {
         CommitmentsModule,
         CalendarModule,
         RemindersModule,
+        RollupsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
     };

@@ -35,4 +35,22 @@ describe('loadAppConfig', () => {
       }
     }
   });
+
+  it('reads the roll-up and digest schedules, "off" switching each off', () => {
+    const defaults = loadAppConfig({});
+    expect(defaults.rollupSweepEvery.as('seconds')).toBe(30);
+    expect(defaults.rollupRebuildCron).toBe('30 2 * * *');
+    expect(defaults.rollupSnapshotCron).toBe('55 23 * * *');
+    expect(defaults.rollupZone).toBe('Asia/Jakarta');
+    expect(defaults.digestDay).toBe('mon');
+    expect(defaults.digestSendAt).toBe('07:00');
+    const custom = loadAppConfig({ ROLLUP_SWEEP_EVERY: 'PT2S', ROLLUP_REBUILD_CRON: 'off', ROLLUP_SNAPSHOT_CRON: '*/5 * * * *', DIGEST_DAY: 'off' });
+    expect(custom.rollupSweepEvery.as('seconds')).toBe(2);
+    expect(custom.rollupRebuildCron).toBeUndefined();
+    expect(custom.rollupSnapshotCron).toBe('*/5 * * * *');
+    expect(custom.digestDay).toBeUndefined();
+    expect(() => loadAppConfig({ ROLLUP_REBUILD_CRON: 'nightly', DIGEST_DAY: 'senin', DIGEST_SEND_AT: '7', ROLLUP_TIMEZONE: 'Asia/Nowhere' })).toThrow(
+      expect.objectContaining({ problems: ['DIGEST_DAY', 'DIGEST_SEND_AT', 'ROLLUP_REBUILD_CRON', 'ROLLUP_TIMEZONE'].map((n) => expect.stringContaining(n)) }),
+    );
+  });
 });

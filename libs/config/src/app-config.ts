@@ -1,4 +1,4 @@
-import { Duration } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 
 /** Typed, validated configuration. `process.env` is read here and nowhere else. */
 export interface AppConfig {
@@ -28,8 +28,25 @@ export interface AppConfig {
   mailRetryDelay: Duration;
   /** How often the reconciler re-creates timers missing from Redis. */
   reconcileEvery: Duration;
+  /** How often the roll-ups pick up due times that passed (overdue changes without any event). */
+  rollupSweepEvery: Duration;
+  /** Cron of the nightly roll-up reconciliation, in `rollupZone`; undefined: off. */
+  rollupRebuildCron?: string;
+  /** Cron of the daily roll-up snapshot (the trend's data), in `rollupZone`; undefined: off. */
+  rollupSnapshotCron?: string;
+  /** The zone whose calendar days the snapshots are, and in which the crons run. */
+  rollupZone: string;
+  /** Weekday of the leadership digest in each recipient's zone; undefined: no scheduled digest. */
+  digestDay?: DigestDay;
+  /** Local time of day of the digest. */
+  digestSendAt: string;
+  /** How often the worker looks for recipients whose digest is due. */
+  digestCheckEvery: Duration;
   logLevel: string;
 }
+
+export const DIGEST_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type DigestDay = (typeof DIGEST_DAYS)[number];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -58,7 +75,27 @@ const DEFAULTS = {
   MAIL_ATTEMPTS: '8',
   MAIL_RETRY_DELAY: 'PT10S',
   RECONCILE_EVERY: 'PT30S',
+  ROLLUP_SWEEP_EVERY: 'PT30S',
+  ROLLUP_REBUILD_CRON: '30 2 * * *',
+  ROLLUP_SNAPSHOT_CRON: '55 23 * * *',
+  ROLLUP_TIMEZONE: 'Asia/Jakarta',
+  DIGEST_DAY: 'mon',
+  DIGEST_SEND_AT: '07:00',
+  DIGEST_CHECK_EVERY: 'PT15M',
 } as const;
+
+const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$|^[A-Za-z]{3}(-[A-Za-z]{3})?(,[A-Za-z]{3})*$/;
+
+/** A 5- or 6-field cron expression, or 'off'; the shape only (BullMQ parses it). */
+function parseCron(name: string, value: string, problems: string[]): string | undefined {
+  const text = value.trim();
+  if (text === 'off') return undefined;
+  const fields = text.split(/\s+/);
+  if ((fields.length !== 5 && fields.length !== 6) || !fields.every((f) => CRON_FIELD.test(f))) {
+    problems.push(`${name} must be a cron expression such as "30 2 * * *", or "off" (got "${value}")`);
+  }
+  return text;
+}
 
 /** Parses an ISO-8601 duration; `allowZero` admits P0D (the due-day reminder). */
 export function parseIsoDuration(text: string, allowZero = false): Duration | undefined {
@@ -115,6 +152,15 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     problems.push(`REMINDER_SEND_AT must be a local time HH:mm (got "${reminderSendAt}")`);
   }
 
+  const digestDay = get('DIGEST_DAY').trim().toLowerCase();
+  if (digestDay !== 'off' && !(DIGEST_DAYS as readonly string[]).includes(digestDay)) {
+    problems.push(`DIGEST_DAY must be one of ${DIGEST_DAYS.join(', ')} or "off" (got "${get('DIGEST_DAY')}")`);
+  }
+  const digestSendAt = get('DIGEST_SEND_AT');
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(digestSendAt)) {
+    problems.push(`DIGEST_SEND_AT must be a local time HH:mm (got "${digestSendAt}")`);
+  }
+
   const smtpUrl = env.SMTP_URL ? parseUrl('SMTP_URL', env.SMTP_URL, ['smtp:', 'smtps:'], problems) : undefined;
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
@@ -142,9 +188,17 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     mailAttempts,
     mailRetryDelay: duration('MAIL_RETRY_DELAY'),
     reconcileEvery: duration('RECONCILE_EVERY'),
+    rollupSweepEvery: duration('ROLLUP_SWEEP_EVERY'),
+    rollupRebuildCron: parseCron('ROLLUP_REBUILD_CRON', get('ROLLUP_REBUILD_CRON'), problems),
+    rollupSnapshotCron: parseCron('ROLLUP_SNAPSHOT_CRON', get('ROLLUP_SNAPSHOT_CRON'), problems),
+    rollupZone: get('ROLLUP_TIMEZONE'),
+    digestDay: digestDay === 'off' ? undefined : (digestDay as DigestDay),
+    digestSendAt,
+    digestCheckEvery: duration('DIGEST_CHECK_EVERY'),
     logLevel: get('LOG_LEVEL'),
   };
   if (env.APP_URL) parseUrl('APP_URL', env.APP_URL, ['http:', 'https:'], problems);
+  if (!DateTime.now().setZone(config.rollupZone).isValid) problems.push(`ROLLUP_TIMEZONE must be an IANA zone such as Asia/Jakarta (got "${config.rollupZone}")`);
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

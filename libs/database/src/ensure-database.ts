@@ -30,7 +30,8 @@ export async function ensureDatabase(url: string): Promise<void> {
     if (found.rowCount === 0) {
       // Identifier quoting: the name comes from configuration, not from users, but quote it anyway.
       await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created meanwhile by another process
+        // Created meanwhile by another process: 42P04, or 23505 when both passed the existence check at once.
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
       });
     }
   } finally {

@@ -5,3 +5,4 @@ export * from './events/domain-events';
 export * from './regions/region-code';
 export * from './calendar';
 export * from './reminders';
+export * from './rollups';

@@ -1,4 +1,4 @@
-import type { JobsOptions } from 'bullmq';
+import type { JobsOptions, WorkerOptions } from 'bullmq';
 
 /** BullMQ refuses ':' in custom job ids; ids derived from keys use '_' instead. */
 export function jobId(...parts: Array<string | number>): string {
@@ -24,3 +24,13 @@ export function dispatchOptions(attempts: number, backoffMs: number): JobsOption
     removeOnFail: { age: 7 * 24 * 3600 },
   };
 }
+
+/**
+ * For the reminder workers: a job whose worker died (kill -9, lost machine) is found stalled and
+ * run again within about 20 s rather than BullMQ's default of up to a minute. Their jobs are short
+ * and idempotent, and PostgreSQL keeps two runs from sending twice.
+ */
+export const QUICK_STALL_RECOVERY: Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'> = {
+  lockDuration: 15_000,
+  stalledInterval: 5_000,
+};

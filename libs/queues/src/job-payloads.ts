@@ -22,13 +22,24 @@ export interface RollupRebuildPayload {
   reason: 'nightly' | 'manual' | 'startup';
 }
 
+/**
+ * The weekly leadership digest. `schedule` (the periodic check) sends to recipients whose local
+ * send time has come this week; `manual` sends now, to everyone or to `officialIds`, and with
+ * `resend` even to recipients who already received this week's digest.
+ */
+export interface WeeklyDigestPayload {
+  trigger: 'schedule' | 'manual';
+  officialIds?: string[];
+  resend?: boolean;
+}
+
 export interface JobPayloads {
   'domain-event.relayed': DomainEventRelayedPayload;
   'reminders.dispatch': ReminderDispatchPayload;
   'rollups.rebuild': RollupRebuildPayload;
   'rollups.overdue-sweep': Record<string, never>;
   'rollups.snapshot': Record<string, never>;
-  'digest.weekly': { weekOf?: string };
+  'digest.weekly': WeeklyDigestPayload;
 }
 
 // Compile-time check that every job name has a payload type.

@@ -1,12 +1,12 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { QueueName, ReminderDispatchPayload } from '@tl/queues';
+import { QUICK_STALL_RECOVERY, QueueName, ReminderDispatchPayload } from '@tl/queues';
 import { ReminderPlanner } from '../planning/reminder-planner.service';
-import { ReminderDispatcher } from './reminder-dispatcher.service';
+import { ReminderDispatcher, ReminderSendError } from './reminder-dispatcher.service';
 import { ReminderTimers } from './reminder-timers.service';
 
 /** Wakes when a dispatch key is due, sends its e-mail, then plans the next overdue reminder. */
-@Processor(QueueName.ReminderDelivery, { concurrency: 10 })
+@Processor(QueueName.ReminderDelivery, { concurrency: 10, ...QUICK_STALL_RECOVERY })
 export class ReminderDeliveryProcessor extends WorkerHost {
   constructor(private readonly dispatcher: ReminderDispatcher, private readonly planner: ReminderPlanner, private readonly timers: ReminderTimers) {
     super();
@@ -14,10 +14,17 @@ export class ReminderDeliveryProcessor extends WorkerHost {
 
   async process(job: Job<ReminderDispatchPayload>): Promise<number> {
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const outcome = await this.dispatcher.dispatch(job.data.dispatchKey, finalAttempt);
-    for (const commitmentId of outcome.commitmentIds) {
-      await this.timers.arm(await this.planner.replan(commitmentId));
+    let replan: string[] = [];
+    try {
+      const outcome = await this.dispatcher.dispatch(job.data.dispatchKey, finalAttempt);
+      replan = outcome.replan;
+      return outcome.sent.length;
+    } catch (error) {
+      // An overdue reminder that failed for good is followed by the next one all the same.
+      if (error instanceof ReminderSendError && finalAttempt) replan = error.replan;
+      throw error;
+    } finally {
+      for (const commitmentId of replan) await this.timers.arm(await this.planner.replan(commitmentId));
     }
-    return outcome.sent.length;
   }
 }

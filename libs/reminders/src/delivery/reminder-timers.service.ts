@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
@@ -12,14 +12,19 @@ export interface Timer {
   scheduledFor: Date;
 }
 
-const LIVE_STATES = new Set(['delayed', 'waiting', 'active', 'prioritized', 'waiting-children']);
+// Timers are added, and checked, in chunks: a single call for 100k jobs (the reconciler after Redis
+// lost its data) takes seconds and a lot of memory.
+const ARM_CHUNK = 1000;
+const CHECK_CHUNK = 2000;
+
+type TimerState = 'live' | 'ran' | 'missing';
 
 /**
  * The timers in Redis (BullMQ delayed jobs) that wake the dispatcher when reminders are due.
  * PostgreSQL holds the plan, so every timer can be re-created from it at any time.
  */
 @Injectable()
-export class ReminderTimers implements OnModuleDestroy {
+export class ReminderTimers implements OnApplicationShutdown {
   private readonly logger = new Logger(ReminderTimers.name);
   private redis?: IORedis;
 
@@ -35,19 +40,22 @@ export class ReminderTimers implements OnModuleDestroy {
 
   /** One timer per dispatch key; adding the same key twice is a no-op while the job exists. */
   async arm(timers: Timer[]): Promise<void> {
-    const unique = new Map(timers.map((t) => [t.dispatchKey, t]));
-    if (unique.size === 0) return;
-    const now = Date.now();
-    await this.queue.addBulk(
-      [...unique.values()].map((t) => ({
-        name: JobName.ReminderDispatch,
-        data: { dispatchKey: t.dispatchKey, scheduledFor: t.scheduledFor.toISOString() },
-        opts: { ...this.options(), jobId: jobId('dispatch', t.dispatchKey), delay: Math.max(0, t.scheduledFor.getTime() - now) },
-      })),
-    );
+    const unique = [...new Map(timers.map((t) => [t.dispatchKey, t])).values()];
+    for (let i = 0; i < unique.length; i += ARM_CHUNK) {
+      // The job's creation time is pinned to the `now` its delay is counted from, so it fires at
+      // scheduledFor however long adding a large batch takes.
+      const now = Date.now();
+      await this.queue.addBulk(
+        unique.slice(i, i + ARM_CHUNK).map((t) => ({
+          name: JobName.ReminderDispatch,
+          data: { dispatchKey: t.dispatchKey, scheduledFor: t.scheduledFor.toISOString() },
+          opts: { ...this.options(), jobId: jobId('dispatch', t.dispatchKey), timestamp: now, delay: Math.max(0, t.scheduledFor.getTime() - now) },
+        })),
+      );
+    }
   }
 
-  onModuleDestroy(): void {
+  onApplicationShutdown(): void {
     this.redis?.disconnect();
   }
 
@@ -73,14 +81,13 @@ export class ReminderTimers implements OnModuleDestroy {
           ${flushed ? '' : `AND scheduled_for < now() + interval '1 hour'`}
         GROUP BY dispatch_key`,
     );
-    let rearmed = 0;
+    const states = await this.states(rows.map((row) => jobId('dispatch', row.dispatch_key)));
     const missing: Timer[] = [];
-    for (const row of rows) {
-      const id = jobId('dispatch', row.dispatch_key);
-      const state = await this.queue.getJobState(id);
-      if (LIVE_STATES.has(state)) continue;
+    let rearmed = 0;
+    for (const [i, row] of rows.entries()) {
+      if (states[i] === 'live') continue;
       const timer = { dispatchKey: row.dispatch_key, scheduledFor: row.scheduled_for };
-      if (state === 'unknown') missing.push(timer);
+      if (states[i] === 'missing') missing.push(timer);
       else {
         // The job ran (completed or gave up) but reminders under its key are still pending: a fresh job.
         await this.queue.add(JobName.ReminderDispatch, { dispatchKey: timer.dispatchKey, scheduledFor: timer.scheduledFor.toISOString() }, {
@@ -95,5 +102,32 @@ export class ReminderTimers implements OnModuleDestroy {
     await client.set(this.sentinelKey(), new Date().toISOString());
     if (rearmed || flushed) this.logger.log(`reconciled reminder timers: ${rearmed} of ${rows.length} re-armed${flushed ? ' after Redis lost its data' : ''}`);
     return { checked: rows.length, rearmed, flushed };
+  }
+
+  /**
+   * Whether each job is still to run (live), has run (its record kept as completed or failed), or
+   * is unknown to Redis (missing), a few thousand per round trip rather than a script call each.
+   */
+  private async states(ids: string[]): Promise<TimerState[]> {
+    const client = this.redis!;
+    const states: TimerState[] = [];
+    for (let i = 0; i < ids.length; i += CHECK_CHUNK) {
+      const chunk = ids.slice(i, i + CHECK_CHUNK);
+      const pipeline = client.pipeline();
+      for (const id of chunk) {
+        pipeline.exists(this.queue.toKey(id));
+        pipeline.zscore(this.queue.toKey('completed'), id);
+        pipeline.zscore(this.queue.toKey('failed'), id);
+      }
+      const replies = (await pipeline.exec()) ?? [];
+      chunk.forEach((_, j) => {
+        const [exists, completed, failed] = replies.slice(3 * j, 3 * j + 3).map(([error, value]) => {
+          if (error) throw error;
+          return value;
+        });
+        states.push(completed !== null || failed !== null ? 'ran' : exists ? 'live' : 'missing');
+      });
+    }
+    return states;
   }
 }

@@ -25,6 +25,11 @@ export class ProgressLinks {
     return createHmac('sha256', await this.keys.get('progress-link')).update(id).digest('base64url');
   }
 
+  /** Loads the signing key, so that issuing links inside a transaction needs no other connection. */
+  async prepare(): Promise<void> {
+    await this.keys.get('progress-link');
+  }
+
   async issue(em: EntityManager, input: { commitmentId: string; officialId: string; reminderId?: string }): Promise<{ token: string; url: string }> {
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.progressLinkTtl.as('milliseconds'));

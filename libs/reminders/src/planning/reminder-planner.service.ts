@@ -22,6 +22,15 @@ interface DesiredReminder {
   dispatchKey: string;
 }
 
+const asDesired = (r: ReminderEntity): DesiredReminder => ({
+  kind: r.kind,
+  label: r.label,
+  scheduledFor: r.scheduledFor,
+  recipientOfficialIds: r.recipientOfficialIds,
+  recipients: r.recipients,
+  dispatchKey: r.dispatchKey,
+});
+
 const sameReminder = (a: DesiredReminder, b: ReminderEntity, dueAt: Date) =>
   a.kind === b.kind &&
   a.label === b.label &&
@@ -46,14 +55,17 @@ export class ReminderPlanner {
   /** Re-plans one commitment; returns the reminders newly scheduled (they need timers). */
   replan(commitmentId: string, now = new Date()): Promise<ReminderEntity[]> {
     return this.dataSource.transaction(async (em) => {
-      const commitment = await em.findOne(CommitmentEntity, { where: { id: commitmentId }, lock: { mode: 'pessimistic_write' } });
+      // FOR NO KEY UPDATE: re-plans of one commitment take turns, while a delivery that issues a
+      // progress link (a foreign key to this row) is not blocked by one.
+      const commitment = await em.findOne(CommitmentEntity, { where: { id: commitmentId }, lock: { mode: 'for_no_key_update' } });
       if (!commitment) return [];
-      const desired = isFinal(commitment.status) ? [] : await this.desiredPlan(em, commitment, now);
       const pending = await em.find(ReminderEntity, { where: { commitmentId, status: 'scheduled' } });
+      const desired = isFinal(commitment.status) ? [] : await this.desiredPlan(em, commitment, now, pending);
 
       const stale = pending.filter((r) => !desired.some((d) => sameReminder(d, r, commitment.dueAt)));
       const fresh = desired.filter((d) => !pending.some((r) => sameReminder(d, r, commitment.dueAt)));
-      if (stale.length) await em.update(ReminderEntity, { id: In(stale.map((r) => r.id)) }, { status: 'cancelled' });
+      // Only rows still 'scheduled': one a delivery has just sent (it held the row) stays sent.
+      if (stale.length) await em.update(ReminderEntity, { id: In(stale.map((r) => r.id)), status: 'scheduled' }, { status: 'cancelled' });
       const rows = fresh.map((d) =>
         em.create(ReminderEntity, { id: randomUUID(), commitmentId, dueAt: commitment.dueAt, status: 'scheduled', attempts: 0, ...d }),
       );
@@ -62,9 +74,38 @@ export class ReminderPlanner {
     });
   }
 
-  private async desiredPlan(em: EntityManager, commitment: CommitmentEntity, now: Date): Promise<DesiredReminder[]> {
+  /**
+   * Live commitments with no next reminder planned for their current due time. Every live
+   * commitment has one (the next overdue reminder at the latest), so these are plans a crash or a
+   * lost job left unfinished: a worker killed between sending a reminder and planning the next,
+   * or a planning job lost with Redis.
+   */
+  async unplanned(limit = 200): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT c.id FROM commitments c
+        WHERE c.status NOT IN ('done', 'cancelled')
+          AND NOT EXISTS (SELECT 1 FROM reminders r
+                           WHERE r.commitment_id = c.id AND r.kind = 'overdue' AND r.due_at = c.due_at AND r.status IN ('scheduled', 'sending'))
+        ORDER BY c.due_at
+        LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  private async desiredPlan(em: EntityManager, commitment: CommitmentEntity, now: Date, pending: ReminderEntity[]): Promise<DesiredReminder[]> {
     const owner = await em.findOneBy(OfficialEntity, { id: commitment.ownerOfficialId });
     if (!owner) return [];
+    // A reminder whose time has come is waiting for its delivery job (late after a restart or an
+    // outage, or due this very moment): it stays, for the same due time and owner, rather than being
+    // dropped as "in the past" by whatever re-plan runs first.
+    const late = pending.filter(
+      (r) =>
+        r.scheduledFor.getTime() <= now.getTime() &&
+        r.dueAt.getTime() === commitment.dueAt.getTime() &&
+        (r.kind === 'escalation' || r.recipientOfficialIds.join(',') === owner.id),
+    );
+    const lateOf = (kind: ReminderKind) => late.filter((r) => r.kind === kind);
     const zone = zoneOfRegion(owner.regionCode ?? commitment.regionCode);
     const { reminderOffsets: offsets, overdueEvery, escalateAfter } = this.config;
     const dueAt = commitment.dueAt;
@@ -87,20 +128,25 @@ export class ReminderPlanner {
       zone,
       calendar,
     }).map((r) => toOwner(r.kind, relativeLabel(r.kind as 'before' | 'due', r.offset), r.scheduledFor));
+    plan.push(...late.map(asDesired));
 
-    // Overdue: the next one only; each one sent plans the one after it.
-    const [lastOverdue] = await em.find(ReminderEntity, {
-      where: { commitmentId: commitment.id, kind: 'overdue', dueAt, status: In(['sent', 'sending', 'failed']) },
-      order: { scheduledFor: 'DESC' },
-      take: 1,
-    });
-    const next = nextOverdueReminder({ dueAt, now, every: overdueEvery, lastSentAt: lastOverdue?.scheduledFor, zone });
-    plan.push(toOwner('overdue', String(next.ordinal), next.scheduledFor));
+    // Overdue: the next one only; each one sent plans the one after it (a late one is that next one).
+    if (lateOf('overdue').length === 0) {
+      const [lastOverdue] = await em.find(ReminderEntity, {
+        where: { commitmentId: commitment.id, kind: 'overdue', dueAt, status: In(['sent', 'sending', 'failed']) },
+        order: { scheduledFor: 'DESC' },
+        take: 1,
+      });
+      const next = nextOverdueReminder({ dueAt, now, every: overdueEvery, lastSentAt: lastOverdue?.scheduledFor, zone });
+      plan.push(toOwner('overdue', String(next.ordinal), next.scheduledFor));
+    }
 
     // Escalation: once per due time, to the owner's supervisor and the meeting's chair.
-    const escalated = await em.exists(ReminderEntity, {
-      where: { commitmentId: commitment.id, kind: 'escalation', dueAt, status: In(['sent', 'sending', 'failed']) },
-    });
+    const escalated =
+      lateOf('escalation').length > 0 ||
+      (await em.exists(ReminderEntity, {
+        where: { commitmentId: commitment.id, kind: 'escalation', dueAt, status: In(['sent', 'sending', 'failed']) },
+      }));
     if (!escalated) {
       const people = await this.escalationRecipients(em, commitment, owner);
       if (people.length) {
@@ -111,7 +157,7 @@ export class ReminderPlanner {
           scheduledFor: at,
           recipientOfficialIds: people.map((p) => p.id),
           recipients: people.map((p) => p.email),
-          dispatchKey: escalationDispatchKey(commitment.id, at),
+          dispatchKey: escalationDispatchKey(people.map((p) => p.id), at),
         });
       }
     }

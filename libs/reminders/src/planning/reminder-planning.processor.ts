@@ -1,11 +1,11 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { DomainEventRelayedPayload, QueueName } from '@tl/queues';
+import { DomainEventRelayedPayload, QUICK_STALL_RECOVERY, QueueName } from '@tl/queues';
 import { ReminderTimers } from '../delivery/reminder-timers.service';
 import { ReminderPlanner } from './reminder-planner.service';
 
 /** Every commitment event re-plans that commitment's reminders and arms timers for new ones. */
-@Processor(QueueName.ReminderPlanning, { concurrency: 4 })
+@Processor(QueueName.ReminderPlanning, { concurrency: 4, ...QUICK_STALL_RECOVERY })
 export class ReminderPlanningProcessor extends WorkerHost {
   constructor(private readonly planner: ReminderPlanner, private readonly timers: ReminderTimers) {
     super();

@@ -1,0 +1,143 @@
+'use strict';
+/**
+ * Benchmark (a): how late reminders go out with 100k reminders queued and 10k of them due within
+ * the same minute, beside raw BullMQ delayed jobs of the same shape in the same run.
+ *
+ *   npm run build && node bench/reminder-lateness.js [queued] [dueInTheMinute]
+ *
+ * Baseline: a bare BullMQ worker (concurrency 10) and `queued` delayed jobs, `dueInTheMinute` of them
+ * spread evenly over one minute; lateness = start of the job − its planned time.
+ * Product: `queued` / 2 commitments planned in PostgreSQL (bulk SQL): `queued` reminders, a due one and
+ * a first overdue one each, `dueInTheMinute` due reminders in the minute; a worker process
+ * (node dist/apps/worker/src/main.js) that arms their timers itself (its reconciler finds an empty
+ * Redis) and delivers to a local SMTP sink; lateness = arrival of the e-mail at the SMTP sink − the
+ * reminder's scheduledFor. Both use a private redis-server.
+ */
+const { fork, spawn } = require('node:child_process');
+const path = require('node:path');
+const { Queue } = require('bullmq');
+const { ROOT, benchDatabase, machine, percentiles, seedDueReminders, sleep, startRedis, startSink } = require('./lib/common');
+
+const QUEUED = Number(process.argv[2] ?? 100_000);
+const DUE = Number(process.argv[3] ?? 10_000);
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** `count` times: DUE spread evenly over [start, start + 1 min), the rest over the next 30 days. */
+function dueTimes(start, count) {
+  const times = [];
+  for (let i = 0; i < DUE; i++) times.push(Math.round(start + (i * MINUTE) / DUE));
+  const rest = count - DUE;
+  for (let i = 0; i < rest; i++) times.push(Math.round(start + DAY + (i * 29 * DAY) / rest));
+  return times;
+}
+
+const connectionOf = (url) => ({ host: new URL(url).hostname, port: Number(new URL(url).port), maxRetriesPerRequest: null });
+
+async function rawBaseline(redis) {
+  const prefix = 'rawbench';
+  const queue = new Queue('raw-delivery', { connection: connectionOf(redis.url), prefix });
+  const child = fork(path.join(__dirname, 'lib', 'raw-bullmq-worker.js'), [], {
+    env: { ...process.env, REDIS_URL: redis.url, QUEUE: 'raw-delivery', PREFIX: prefix, EXPECT: String(DUE) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const messages = [];
+  let wake;
+  child.on('message', (m) => { messages.push(m); wake?.(); });
+  const next = async () => { while (!messages.length) await new Promise((r) => (wake = r)); return messages.shift(); };
+  await next(); // ready
+
+  const start = Date.now() + 30_000;
+  const times = dueTimes(start, QUEUED);
+  const armStarted = Date.now();
+  for (let i = 0; i < times.length; i += 1000) {
+    const now = Date.now();
+    await queue.addBulk(times.slice(i, i + 1000).map((at, j) => ({
+      name: 'dispatch', data: { at, key: `k${i + j}` },
+      opts: { jobId: `dispatch_k${i + j}`, delay: Math.max(0, at - now), removeOnComplete: { age: 3600, count: 50_000 } },
+    })));
+  }
+  const armSeconds = (Date.now() - armStarted) / 1000;
+  if (Date.now() > start) throw new Error('arming the raw jobs took longer than the lead time');
+  const delayed = await queue.getDelayedCount();
+  const { lateness } = await next();
+  child.disconnect();
+  await queue.close();
+  return { armSeconds, delayed, stats: percentiles(lateness) };
+}
+
+async function product(redis, sink) {
+  const bench = await benchDatabase({ REDIS_URL: redis.url, SMTP_URL: sink.url, REMINDER_ALIGN: 'none', REMINDER_OFFSETS: 'P0D', OVERDUE_EVERY: 'P1D' });
+  try {
+    const start = Date.now() + 75_000;
+    const seedStarted = Date.now();
+    const owners = DUE; // every reminder of the minute goes to its own official: one e-mail each
+    // QUEUED / 2 commitments, each with its due reminder and its first overdue one: QUEUED timers.
+    const reminders = await seedDueReminders(bench.db, { owners, dueTimes: dueTimes(start, QUEUED / 2) });
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+
+    const workerStarted = Date.now();
+    const worker = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], {
+      env: {
+        PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: bench.config.databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: bench.config.queuePrefix,
+        SMTP_URL: sink.url, REMINDER_ALIGN: 'none', REMINDER_OFFSETS: 'P0D', OVERDUE_EVERY: 'P1D', LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const queue = new Queue('reminder-delivery', { connection: connectionOf(redis.url), prefix: bench.config.queuePrefix });
+    // The worker's reconciler sees an empty Redis and arms a timer for every pending reminder.
+    let delayed = 0;
+    while ((delayed = await queue.getDelayedCount()) < QUEUED) {
+      if (Date.now() > start) throw new Error(`the worker armed only ${delayed} of ${QUEUED} timers before the first was due`);
+      await sleep(250);
+    }
+    const armSeconds = (Date.now() - workerStarted) / 1000;
+
+    const due = reminders.filter((r) => r.scheduledFor.getTime() < start + MINUTE);
+    const planned = new Map(due.map((r) => [r.id, r.scheduledFor.getTime()]));
+    const deadline = start + MINUTE + 5 * MINUTE;
+    let arrived = new Map();
+    for (;;) {
+      await sleep(1000);
+      arrived = new Map((await sink.ask('arrivals')).arrivals.filter(([id]) => planned.has(id)));
+      if (arrived.size >= planned.size || Date.now() > deadline) break;
+    }
+    const lateness = [...arrived].map(([id, at]) => at - planned.get(id));
+    const { rows } = await bench.db.query(
+      `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status <> 'sent')::int AS other
+         FROM reminders WHERE kind = 'due' AND scheduled_for < $1`,
+      [new Date(start + MINUTE)],
+    );
+    await new Promise((r) => { worker.once('exit', r); worker.kill('SIGTERM'); });
+    await queue.close();
+    return { seedSeconds, armSeconds, delayed, expected: planned.size, log: rows[0], stats: percentiles(lateness) };
+  } finally {
+    await bench.drop().catch(() => undefined);
+  }
+}
+
+async function main() {
+  const redis = await startRedis();
+  const sink = await startSink();
+  try {
+    const raw = await rawBaseline(redis);
+    await new (require('ioredis'))(redis.url).flushall();
+    const ours = await product(redis, sink);
+
+    const row = (label, s) => `${label.padEnd(30)} p50 ${String(s.p50).padStart(5)} ms   p99 ${String(s.p99).padStart(5)} ms   max ${String(s.max).padStart(6)} ms   (n=${s.n})`;
+    console.log(`\nreminder lateness, ${QUEUED} queued, ${DUE} due within one minute; ${new Date().toISOString()}; ${machine()}`);
+    console.log(row('raw BullMQ delayed jobs', raw.stats), `  armed ${raw.delayed} in ${raw.armSeconds.toFixed(1)} s`);
+    console.log(row('product (worker → SMTP sink)', ours.stats), `  seeded in ${ours.seedSeconds.toFixed(1)} s, the worker armed ${ours.delayed} in ${ours.armSeconds.toFixed(1)} s`);
+    console.log(`delivery log: ${ours.log.sent} of ${ours.expected} sent, ${ours.log.other} not`);
+    const ratio = (k) => (ours.stats[k] / Math.max(1, raw.stats[k])).toFixed(2);
+    console.log(`product / raw: p50 ${ratio('p50')}×, p99 ${ratio('p99')}×, max ${ratio('max')}×`);
+  } finally {
+    await sink.stop();
+    await redis.stop();
+  }
+}
+
+main().then(() => process.exit(0), (error) => {
+  console.error(error);
+  process.exit(1);
+});

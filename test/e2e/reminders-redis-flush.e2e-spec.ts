@@ -1,0 +1,64 @@
+import { ConnectionOptions, Queue } from 'bullmq';
+import { QueueName, redisOptions } from '@tl/queues';
+import { createBasics } from './support/fixtures';
+import { PrivateRedis } from './support/processes';
+import { agree, Basics, expectDeliveredExactlyOnce, lateness, lifeSent, reminderLog } from './support/reminder-audit';
+import { SmtpSink, waitFor } from './support/smtp-sink';
+import { FAST_REMINDERS, startTestStack, TestStack } from './support/test-app';
+
+/**
+ * Redis loses everything (FLUSHALL) while reminders are planned: PostgreSQL holds the plan, the
+ * reconciler notices the missing sentinel and re-creates the timers and re-relays recent events.
+ * The test runs its own redis-server; the shared one is never flushed.
+ */
+describe('Redis FLUSHALL: every reminder is still delivered, once', () => {
+  let redis: PrivateRedis;
+  let smtp: SmtpSink;
+  let stack: TestStack;
+  let basics: Basics;
+  let delivery: Queue;
+
+  beforeAll(async () => {
+    redis = await new PrivateRedis().start();
+    smtp = await new SmtpSink().start();
+    stack = await startTestStack({ ...FAST_REMINDERS, SMTP_URL: smtp.url, REDIS_URL: redis.url });
+    basics = await createBasics(stack);
+    delivery = new Queue(QueueName.ReminderDelivery, { connection: redisOptions(redis.url) as ConnectionOptions, prefix: stack.config.queuePrefix });
+  }, 60_000);
+  afterAll(async () => {
+    await delivery?.close();
+    await stack?.close();
+    await smtp?.stop();
+    await redis?.stop();
+  });
+
+  it('re-creates the timers from PostgreSQL, including those of a commitment whose planning job was lost', async () => {
+    const planned = await agree(basics, 'Sinkronisasi data e-RTLH', 12_000);
+    await waitFor(async () => (await reminderLog(stack, planned.id)).length >= 5, 5000, 'the first plan');
+    await waitFor(async () => (await delivery.getDelayedCount()) >= 5, 5000, 'its timers in Redis');
+
+    // A second commitment whose event may still be on its way through Redis when it is flushed.
+    const other = await basics.post('/api/officials', {
+      name: 'Kepala Bidang Perumahan', position: 'Kepala Bidang', agencyId: basics.agency.id,
+      email: 'kabid.perumahan@kalselprov.example', regionCode: '63', supervisorId: basics.supervisor.id,
+    });
+    const unplanned = await agree(basics, 'Penetapan lokasi RTLH 2026', 13_000, { ownerOfficialId: other.id });
+    await redis.flushAll();
+    const flushedAt = Date.now();
+    expect(await delivery.getDelayedCount()).toBe(0);
+
+    const logs = await waitFor(async () => {
+      const rows = await Promise.all([reminderLog(stack, planned.id), reminderLog(stack, unplanned.id)]);
+      return rows.every((r) => lifeSent(r, 1)) ? rows : undefined;
+    }, 35_000, 'both commitments to go through their whole life after the flush');
+
+    const delivered = expectDeliveredExactlyOnce(smtp, logs, [
+      ['before', 'H-PT8S'], ['before', 'H-PT4S'], ['due', 'H'], ['overdue', '1'], ['escalation', undefined],
+    ]);
+    // Once the reconciler has run (RECONCILE_EVERY=PT2S), reminders are on time again.
+    for (const row of logs.flat().filter((r) => r.status === 'sent')) {
+      if (Date.parse(row.scheduledFor) > flushedAt + 5000) expect(lateness(row, delivered)).toBeLessThan(2000);
+    }
+    for (const id of [planned.id, unplanned.id]) await basics.post(`/api/commitments/${id}/progress`, { status: 'cancelled', note: 'Selesai diuji' });
+  }, 60_000);
+});
