@@ -30,6 +30,7 @@ describe('api surface', () => {
       'GET /api/meetings/{id}/carry-forward', 'POST /api/meetings/{id}/carry-forward',
       'POST /api/calendar/non-working-days', 'GET /api/calendar/non-working-days', 'DELETE /api/calendar/non-working-days/{date}',
       'GET /api/public/progress/{token}', 'POST /api/public/progress/{token}',
+      'GET /api/rollups/provinces', 'GET /api/rollups/provinces/{code}', 'GET /api/rollups/programs', 'GET /api/rollups/provinces/{code}/trend',
     ]) {
       expect(routes).toContain(route);
     }
