@@ -49,10 +49,12 @@ describe('reminder workers as processes (real PostgreSQL, Redis and SMTP)', () =
     expect(await workers.consumers()).toBe(2);
 
     const [second, third] = await Promise.all([official('Kabid Kawasan Permukiman'), official('Kabid Perumahan Swadaya')]);
+    // One due instant for the first three, as a secretariat typing the same deadline would give them.
+    const due = new Date(Date.now() + 12_000).toISOString();
     const commitments = await Promise.all([
-      agree(basics, 'Pemutakhiran backlog Banjarmasin', 12_000),
-      agree(basics, 'Pemutakhiran backlog Banjarbaru', 12_000),
-      agree(basics, 'Survei lokasi Kotabaru', 12_000, { ownerOfficialId: second.id }),
+      agree(basics, 'Pemutakhiran backlog Banjarmasin', 12_000, { dueAt: due }),
+      agree(basics, 'Pemutakhiran backlog Banjarbaru', 12_000, { dueAt: due }),
+      agree(basics, 'Survei lokasi Kotabaru', 12_000, { ownerOfficialId: second.id, dueAt: due }),
       agree(basics, 'Survei lokasi Tanah Laut', 13_000, { ownerOfficialId: third.id }),
     ]);
     open.push(...commitments.map((c) => c.id));
@@ -81,7 +83,7 @@ describe('reminder workers as processes (real PostgreSQL, Redis and SMTP)', () =
   it('SIGTERM while a mail is being sent: the worker finishes it before it exits, and nothing is sent twice', withLogs(async () => {
     const first = await workers.start('worker-stopping');
     const held = smtp.hold(basics.owner.email);
-    const commitment = await agree(basics, 'Penyaluran bantuan stimulan tahap I', 9000);
+    const commitment = await agree(basics, 'Penyaluran bantuan stimulan tahap I', 14_000);
     open.push(commitment.id);
 
     await held.arrived;
