@@ -20,12 +20,19 @@ const { ROOT, benchDatabase, machine, percentiles, seedDueReminders, sleep, star
 
 const QUEUED = Number(process.argv[2] ?? 100_000);
 const DUE = Number(process.argv[3] ?? 10_000);
+const WARM = Number(process.env.BENCH_WARM ?? 0);
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-/** `count` times: DUE spread evenly over [start, start + 1 min), the rest over the next 30 days. */
+/**
+ * `count` times: DUE spread evenly over [start, start + 1 min), the rest over the next 30 days;
+ * with WARM, WARM of the latter go out in the 30 s before the minute instead (a worker that has
+ * been delivering already, rather than one meeting its first burst cold).
+ */
 function dueTimes(start, count) {
   const times = [];
+  for (let i = 0; i < WARM; i++) times.push(Math.round(start - 30_000 + (i * 30_000) / WARM));
+  count -= WARM;
   for (let i = 0; i < DUE; i++) times.push(Math.round(start + (i * MINUTE) / DUE));
   const rest = count - DUE;
   for (let i = 0; i < rest; i++) times.push(Math.round(start + DAY + (i * 29 * DAY) / rest));
@@ -38,7 +45,7 @@ async function rawBaseline(redis) {
   const prefix = 'rawbench';
   const queue = new Queue('raw-delivery', { connection: connectionOf(redis.url), prefix });
   const child = fork(path.join(__dirname, 'lib', 'raw-bullmq-worker.js'), [], {
-    env: { ...process.env, REDIS_URL: redis.url, QUEUE: 'raw-delivery', PREFIX: prefix, EXPECT: String(DUE) },
+    env: { ...process.env, REDIS_URL: redis.url, QUEUE: 'raw-delivery', PREFIX: prefix, EXPECT: String(DUE + WARM) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const messages = [];
@@ -63,11 +70,12 @@ async function rawBaseline(redis) {
   const { lateness } = await next();
   child.disconnect();
   await queue.close();
-  return { armSeconds, delayed, stats: percentiles(lateness) };
+  return { armSeconds, delayed, stats: percentiles(lateness.filter(([at]) => at >= start).map(([, late]) => late)) };
 }
 
 async function product(redis, sink) {
   const bench = await benchDatabase({ REDIS_URL: redis.url, SMTP_URL: sink.url, REMINDER_ALIGN: 'none', REMINDER_OFFSETS: 'P0D', OVERDUE_EVERY: 'P1D' });
+  let worker;
   try {
     const start = Date.now() + 75_000;
     const seedStarted = Date.now();
@@ -76,24 +84,25 @@ async function product(redis, sink) {
     const reminders = await seedDueReminders(bench.db, { owners, dueTimes: dueTimes(start, QUEUED / 2) });
     const seedSeconds = (Date.now() - seedStarted) / 1000;
 
+    const { rows: [{ timers }] } = await bench.db.query(`SELECT count(DISTINCT dispatch_key)::int AS timers FROM reminders WHERE status = 'scheduled'`);
     const workerStarted = Date.now();
-    const worker = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], {
+    worker = spawn(process.execPath, [...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], {
       env: {
         PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: bench.config.databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: bench.config.queuePrefix,
-        SMTP_URL: sink.url, REMINDER_ALIGN: 'none', REMINDER_OFFSETS: 'P0D', OVERDUE_EVERY: 'P1D', LOG_LEVEL: 'warn',
+        SMTP_URL: sink.url, REMINDER_ALIGN: 'none', REMINDER_OFFSETS: 'P0D', OVERDUE_EVERY: 'P1D', LOG_LEVEL: 'warn', ...(process.env.BENCH_RECONCILE_EVERY ? { RECONCILE_EVERY: process.env.BENCH_RECONCILE_EVERY } : {}),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     const queue = new Queue('reminder-delivery', { connection: connectionOf(redis.url), prefix: bench.config.queuePrefix });
     // The worker's reconciler sees an empty Redis and arms a timer for every pending reminder.
     let delayed = 0;
-    while ((delayed = await queue.getDelayedCount()) < QUEUED) {
-      if (Date.now() > start) throw new Error(`the worker armed only ${delayed} of ${QUEUED} timers before the first was due`);
+    while ((delayed = await queue.getDelayedCount()) < timers) {
+      if (Date.now() > start) throw new Error(`the worker armed only ${delayed} of ${timers} timers before the first was due`);
       await sleep(250);
     }
     const armSeconds = (Date.now() - workerStarted) / 1000;
 
-    const due = reminders.filter((r) => r.scheduledFor.getTime() < start + MINUTE);
+    const due = reminders.filter((r) => r.scheduledFor.getTime() >= start && r.scheduledFor.getTime() < start + MINUTE);
     const planned = new Map(due.map((r) => [r.id, r.scheduledFor.getTime()]));
     const deadline = start + MINUTE + 5 * MINUTE;
     let arrived = new Map();
@@ -103,15 +112,22 @@ async function product(redis, sink) {
       if (arrived.size >= planned.size || Date.now() > deadline) break;
     }
     const lateness = [...arrived].map(([id, at]) => at - planned.get(id));
+    // When the late ones were due: seconds into the minute, for spotting what held them up.
+    const lateAt = new Map();
+    for (const [id, at] of arrived) {
+      if (at - planned.get(id) < 500) continue;
+      const second = Math.floor((planned.get(id) - start) / 1000);
+      lateAt.set(second, (lateAt.get(second) ?? 0) + 1);
+    }
     const { rows } = await bench.db.query(
       `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status <> 'sent')::int AS other
-         FROM reminders WHERE kind = 'due' AND scheduled_for < $1`,
-      [new Date(start + MINUTE)],
+         FROM reminders WHERE kind = 'due' AND scheduled_for >= $1 AND scheduled_for < $2`,
+      [new Date(start), new Date(start + MINUTE)],
     );
-    await new Promise((r) => { worker.once('exit', r); worker.kill('SIGTERM'); });
     await queue.close();
-    return { seedSeconds, armSeconds, delayed, expected: planned.size, log: rows[0], stats: percentiles(lateness) };
+    return { seedSeconds, armSeconds, delayed, expected: planned.size, log: rows[0], stats: percentiles(lateness), lateAt };
   } finally {
+    if (worker && worker.exitCode === null) await new Promise((r) => { worker.once('exit', r); worker.kill('SIGTERM'); });
     await bench.drop().catch(() => undefined);
   }
 }
@@ -121,14 +137,18 @@ async function main() {
   const sink = await startSink();
   try {
     const raw = await rawBaseline(redis);
-    await new (require('ioredis'))(redis.url).flushall();
+    const client = new (require('ioredis'))(redis.url);
+    await client.flushall();
+    client.disconnect();
     const ours = await product(redis, sink);
 
     const row = (label, s) => `${label.padEnd(30)} p50 ${String(s.p50).padStart(5)} ms   p99 ${String(s.p99).padStart(5)} ms   max ${String(s.max).padStart(6)} ms   (n=${s.n})`;
-    console.log(`\nreminder lateness, ${QUEUED} queued, ${DUE} due within one minute; ${new Date().toISOString()}; ${machine()}`);
+    console.log(`\nreminder lateness, ${QUEUED} queued, ${DUE} due within one minute${WARM ? `, ${WARM} in the 30 s before it` : ''}; ${new Date().toISOString()}; ${machine()}`);
     console.log(row('raw BullMQ delayed jobs', raw.stats), `  armed ${raw.delayed} in ${raw.armSeconds.toFixed(1)} s`);
     console.log(row('product (worker → SMTP sink)', ours.stats), `  seeded in ${ours.seedSeconds.toFixed(1)} s, the worker armed ${ours.delayed} in ${ours.armSeconds.toFixed(1)} s`);
     console.log(`delivery log: ${ours.log.sent} of ${ours.expected} sent, ${ours.log.other} not`);
+    const late = [...ours.lateAt].sort((a, b) => a[0] - b[0]).map(([second, n]) => `${second}s:${n}`).join(' ');
+    console.log(`product e-mails 500 ms late or more, by the second of the minute they were due in: ${late || 'none'}`);
     const ratio = (k) => (ours.stats[k] / Math.max(1, raw.stats[k])).toFixed(2);
     console.log(`product / raw: p50 ${ratio('p50')}×, p99 ${ratio('p99')}×, max ${ratio('max')}×`);
   } finally {

@@ -2,7 +2,8 @@
 /**
  * The baseline of the lateness benchmark: a bare BullMQ worker (concurrency 10, like the product's
  * delivery processor) that records, for each job, how late it started against the time it was
- * planned for (job.data.at). Child process; reports to the parent over IPC once `expect` jobs ran.
+ * planned for (job.data.at). Child process; reports [plannedAt, lateness] pairs to the parent over
+ * IPC once `expect` jobs ran.
  */
 const { Worker } = require('bullmq');
 
@@ -12,7 +13,7 @@ const lateness = [];
 const worker = new Worker(
   process.env.QUEUE,
   async (job) => {
-    lateness.push(Date.now() - job.data.at);
+    lateness.push([job.data.at, Date.now() - job.data.at]);
     if (lateness.length === expected) process.send({ lateness });
   },
   { connection: { host: url.hostname, port: Number(url.port), maxRetriesPerRequest: null }, prefix: process.env.PREFIX, concurrency: 10 },

@@ -94,7 +94,7 @@ describe('reminders survive kill -9 of the worker (worker processes, real Postgr
     const log = await waitFor(async () => {
       const rows = await reminderLog(api, commitment.id);
       return lifeSent(rows, 1) ? rows : undefined;
-    }, Math.max(20_000, dueAt + 6000 + 15_000 - Date.now()), 'the life up to the first overdue reminder');
+    }, Math.max(25_000, dueAt + 6000 + 25_000 - Date.now()), 'the life up to the first overdue reminder');
 
     const byId = expectDeliveredExactlyOnce(smtp, [log], [
       ['before', 'H-PT8S'], ['before', 'H-PT4S'], ['due', 'H'], ['overdue', '1'],

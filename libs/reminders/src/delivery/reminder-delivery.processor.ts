@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { QUICK_STALL_RECOVERY, QueueName, ReminderDispatchPayload } from '@tl/queues';
 import { ReminderPlanner } from '../planning/reminder-planner.service';
@@ -8,6 +9,8 @@ import { ReminderTimers } from './reminder-timers.service';
 /** Wakes when a dispatch key is due, sends its e-mail, then plans the next overdue reminder. */
 @Processor(QueueName.ReminderDelivery, { concurrency: 10, ...QUICK_STALL_RECOVERY })
 export class ReminderDeliveryProcessor extends WorkerHost {
+  private readonly logger = new Logger(ReminderDeliveryProcessor.name);
+
   constructor(private readonly dispatcher: ReminderDispatcher, private readonly planner: ReminderPlanner, private readonly timers: ReminderTimers) {
     super();
   }
@@ -26,5 +29,11 @@ export class ReminderDeliveryProcessor extends WorkerHost {
     } finally {
       for (const commitmentId of replan) await this.timers.arm(await this.planner.replan(commitmentId));
     }
+  }
+
+  /** Redis trouble (a lost connection, a job gone with a flushed Redis) is logged, not thrown. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn(`queue worker: ${error.message}`);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CommitmentEntity } from '@tl/commitments';
@@ -36,7 +36,7 @@ export class ReminderSendError extends Error {
  * connection, so the next run sends the reminder at once instead of waiting for a timeout.
  */
 @Injectable()
-export class ReminderDispatcher {
+export class ReminderDispatcher implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReminderDispatcher.name);
 
   constructor(
@@ -45,6 +45,36 @@ export class ReminderDispatcher {
     private readonly links: ProgressLinks,
     private readonly regions: RegionDirectory,
   ) {}
+
+  /**
+   * Compiles the e-mail templates and loads the signing key at start, so that a worker started
+   * just before a burst (the 08:00 reminders of a whole zone) does not meet it cold.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.links.prepare();
+      const at = new Date();
+      for (const locale of ['id', 'en'] as const) {
+        for (const [role, kind] of [['owner', 'due'], ['supervisor', 'escalation']] as const) {
+          renderReminderEmail({
+            locale,
+            recipient: { name: 'Warm-up' },
+            role,
+            items: [{
+              kind,
+              label: 'H',
+              daysOverdue: kind === 'escalation' ? 1 : undefined,
+              commitment: { id: '00000000-0000-4000-8000-000000000000', title: 'Warm-up', status: 'open', dueAt: at, zone: 'Asia/Jakarta', ownerName: 'Warm-up', indicator: { unit: 'unit', target: 1 } },
+              meeting: { kind: 'rakor', title: 'Warm-up', startsAt: at, venue: 'Jakarta', zone: 'Asia/Jakarta' },
+              progressUrl: role === 'owner' ? 'http://localhost/progress/warm-up' : undefined,
+            }],
+          });
+        }
+      }
+    } catch (error) {
+      this.logger.warn(`warming up the reminder e-mails failed: ${(error as Error).message}`);
+    }
+  }
 
   async dispatch(dispatchKey: string, finalAttempt: boolean): Promise<DispatchOutcome> {
     // Loaded outside the transaction: it may need a pool connection of its own the first time.

@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { JobName, JobPayloads, QueueName } from '@tl/queues';
 import { WeeklyDigestService } from '../digest/weekly-digest.service';
@@ -36,5 +37,13 @@ export class MaintenanceProcessor extends WorkerHost {
       default:
         throw new Error(`the maintenance queue has no handler for job "${(job as Job).name}"`);
     }
+  }
+
+  private readonly queueLogger = new Logger(MaintenanceProcessor.name);
+
+  /** Redis trouble (a lost connection, a job gone with a flushed Redis) is logged, not thrown. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.queueLogger.warn(`queue worker: ${error.message}`);
   }
 }

@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DomainEventRelayedPayload, QueueName } from '@tl/queues';
 import { RollupProjector } from './rollup-projector.service';
@@ -18,5 +19,13 @@ export class RollupEventsProcessor extends WorkerHost {
     const scopes = await this.projector.scopesOfCommitment(job.data.aggregateId);
     await this.projector.refresh(scopes);
     return scopes.length;
+  }
+
+  private readonly queueLogger = new Logger(RollupEventsProcessor.name);
+
+  /** Redis trouble (a lost connection, a job gone with a flushed Redis) is logged, not thrown. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.queueLogger.warn(`queue worker: ${error.message}`);
   }
 }
