@@ -23,3 +23,6 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
   validationError: { target: false, value: false },
   exceptionFactory: (errors) => new BadRequestException(describeValidationErrors(errors)),
 };
+
+/** class-transformer helper: surrounding spaces are not part of a name or title. */
+export const trimString = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { trimString } from '@tl/api-kit';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
@@ -9,19 +10,18 @@ import { COMMITMENT_STATUSES, CommitmentStatus } from '@tl/domain';
 import { DATE_MESSAGE, toDate } from '@tl/meetings';
 import { COMMITMENT_SORTS, CommitmentSort } from '../commitments.reader';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const nullAsAbsent = ({ value }: { value: unknown }) => (value === null ? undefined : value);
 const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 };
 
 export class IndicatorDto {
-  @ApiProperty({ example: 'unit' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50) unit: string;
+  @ApiProperty({ example: 'unit' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(50) unit: string;
   @ApiPropertyOptional({ example: 0 }) @IsOptional() @IsNumber(NUMBER) @Min(0) baseline?: number;
   @ApiProperty({ example: 237973 }) @IsNumber(NUMBER) @Min(0) target: number;
   @ApiPropertyOptional({ example: 2804 }) @IsOptional() @IsNumber(NUMBER) @Min(0) achieved?: number;
 }
 
 export class CreateCommitmentDto {
-  @ApiProperty({ example: 'Percepatan penanganan RTLH 2026' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) title: string;
+  @ApiProperty({ example: 'Percepatan penanganan RTLH 2026' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(500) title: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
   @ApiProperty() @IsUUID() ownerOfficialId: string;
   @ApiProperty({ example: '63' }) @IsString() @Matches(REGION_CODE_PATTERN, { message: REGION_CODE_MESSAGE }) regionCode: string;
@@ -35,7 +35,7 @@ const IsOptionalNotNull = () => ValidateIf((_, v) => v !== undefined);
 
 export class UpdateCommitmentDto {
   @ApiProperty({ description: 'the version you read; a stale one is refused with 409' }) @IsInt() @Min(1) version: number;
-  @ApiPropertyOptional() @IsOptionalNotNull() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) title?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(500) title?: string;
   @ApiPropertyOptional({ nullable: true }) @ValidateIf((_, v) => v !== null && v !== undefined) @IsString() @MaxLength(20000) description?: string | null;
   @ApiPropertyOptional() @IsOptionalNotNull() @Transform(toDate) @IsDate({ message: DATE_MESSAGE }) dueAt?: Date;
   @ApiPropertyOptional() @IsOptionalNotNull() @IsUUID() ownerOfficialId?: string;
@@ -49,11 +49,11 @@ export class ProgressDto {
   // null means "not reported", like an absent field: the status stays as it is.
   @ApiPropertyOptional({ enum: COMMITMENT_STATUSES }) @Transform(nullAsAbsent) @IsOptional() @IsIn(COMMITMENT_STATUSES) status?: CommitmentStatus;
   @ApiPropertyOptional({ example: 2804 }) @Transform(nullAsAbsent) @IsOptional() @IsNumber(NUMBER) @Min(0) achieved?: number;
-  @ApiProperty({ example: 'Verifikasi data RTLH kabupaten selesai.' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(5000) note: string;
+  @ApiProperty({ example: 'Verifikasi data RTLH kabupaten selesai.' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(5000) note: string;
 }
 
 export class ReopenDto {
-  @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(5000) reason: string;
+  @ApiProperty() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(5000) reason: string;
 }
 
 const toStatusList = ({ value }: { value: unknown }) =>

@@ -1,16 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { trimString } from '@tl/api-kit';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, Max, Min, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { AGENCY_LEVELS, AgencyLevel } from '../persistence/agency.entity';
 import { LOCALES, Locale } from '../persistence/official.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const REGION_CODE_PATTERN = /^\d{2}(\.\d{2})?$/;
 export const REGION_CODE_MESSAGE = '$property must be a Kemendagri region code such as 62 or 62.71';
 
 export class CreateAgencyDto {
   @ApiProperty({ example: 'Dinas Perumahan dan Kawasan Permukiman Provinsi Kalimantan Selatan' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300) name: string;
+  @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(300) name: string;
 
   @ApiProperty({ enum: AGENCY_LEVELS }) @IsIn(AGENCY_LEVELS) level: AgencyLevel;
 
@@ -19,9 +19,9 @@ export class CreateAgencyDto {
 }
 
 export class CreateOfficialDto {
-  @ApiProperty({ example: 'Leonard S. Ampung' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Leonard S. Ampung' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiProperty({ example: 'Plt. Sekretaris Daerah Provinsi Kalimantan Tengah' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300) position: string;
+  @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(300) position: string;
   @ApiProperty() @IsUUID() agencyId: string;
   @ApiProperty({ example: 'leonard.ampung@kalteng.example' }) @IsEmail() @MaxLength(320) email: string;
   @ApiPropertyOptional({ example: '62' })
@@ -43,6 +43,6 @@ export class ListOfficialsQuery {
 }
 
 export class CreateProgramDto {
-  @ApiProperty({ example: '3JR' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(50) code: string;
-  @ApiProperty({ example: 'Program Tiga Juta Rumah' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300) name: string;
+  @ApiProperty({ example: '3JR' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(50) code: string;
+  @ApiProperty({ example: 'Program Tiga Juta Rumah' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(300) name: string;
 }

@@ -2,12 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { DateTime } from 'luxon';
 import { ArrayMaxSize, IsArray, IsDate, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '@tl/api-kit';
+import { PageQueryDto, trimString } from '@tl/api-kit';
 import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN } from '@tl/directory';
 import { ATTENDANCES, Attendance, ATTENDEE_ROLES, AttendeeRole } from '../persistence/attendee.entity';
 import { MEETING_KINDS, MEETING_MODES, MeetingKind, MeetingMode } from '../persistence/meeting.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** ISO-8601 with an explicit offset (or Z): a meeting's time must not depend on the server's zone. */
 export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
 export const toDate = ({ value }: { value: unknown }) => {
@@ -24,10 +23,10 @@ export const DATE_MESSAGE = '$property must be an ISO-8601 date-time with offset
 export class CreateMeetingDto {
   @ApiProperty({ enum: MEETING_KINDS }) @IsIn(MEETING_KINDS) kind: MeetingKind;
   @ApiProperty({ example: 'Rakortek Perumahan dan Kawasan Permukiman 2026' })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) title: string;
+  @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(500) title: string;
   @ApiProperty({ example: '2026-02-12T09:00:00+08:00' }) @Transform(toDate) @IsDate({ message: DATE_MESSAGE }) startsAt: Date;
   @ApiPropertyOptional() @IsOptional() @Transform(toDate) @IsDate({ message: DATE_MESSAGE }) endsAt?: Date;
-  @ApiProperty({ example: 'Banjarmasin' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) venue: string;
+  @ApiProperty({ example: 'Banjarmasin' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(500) venue: string;
   @ApiProperty({ enum: MEETING_MODES }) @IsIn(MEETING_MODES) mode: MeetingMode;
   @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }) @MaxLength(2000) onlineUrl?: string;
   @ApiProperty() @IsUUID() organizerAgencyId: string;
