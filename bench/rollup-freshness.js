@@ -17,7 +17,6 @@
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { mkdtempSync, rmSync, existsSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { Client } = require('pg');
@@ -28,11 +27,10 @@ const TRACKED = Number(process.env.BENCH_TRACKED ?? 400);
 const BACKGROUND = Number(process.env.BENCH_BACKGROUND ?? 20000);
 const PROVINCES = ['61', '62', '63', '64', '65'];
 const ADMIN = { email: 'bench@tindaklanjut.example', password: 'bench-rahasia-123' };
-const ROOT = join(__dirname, '..');
+const { ROOT, freePort, sleep } = require('./lib/common');
 const API = join(ROOT, 'dist/apps/api/src/main.js');
 const WORKER = join(ROOT, 'dist/apps/worker/src/main.js');
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const percentile = (values, p) => {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -45,17 +43,6 @@ const summary = (values) => ({
   p99: +percentile(values, 99).toFixed(1),
   max: +Math.max(...values).toFixed(1),
 });
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs `fn` over `items` with at most `width` calls in flight. */
 async function pool(items, width, fn) {

@@ -1,4 +1,4 @@
-import { PrivateRedis } from './support/private-redis';
+import { PrivateRedis } from './support/processes';
 import { startTestApi, TestApi } from './support/test-app';
 
 describe('GET /api/health', () => {

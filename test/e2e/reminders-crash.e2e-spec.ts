@@ -32,15 +32,8 @@ describe('reminders survive kill -9 of the worker (worker processes, real Postgr
     await workers.stopWorkers();
   });
 
-  /** On failure, the workers' own output helps more than the assertion alone. */
-  const withLogs = (body: () => Promise<void>) => async () => {
-    try {
-      await body();
-    } catch (error) {
-      process.stdout.write(`${workers.logs()}\n`);
-      throw error;
-    }
-  };
+  // `workers` exists only once beforeAll ran, hence the late lookup.
+  const withLogs = (body: () => Promise<void>) => () => workers.withLogs(body)();
 
   it('kill -9 between two mails, down while two reminders fall due: all delivered after the restart, once each', withLogs(async () => {
     const first = await workers.start();

@@ -28,14 +28,8 @@ describe('reminder workers as processes (real PostgreSQL, Redis and SMTP)', () =
     await workers.stopWorkers();
   });
 
-  const withLogs = (body: () => Promise<void>) => async () => {
-    try {
-      await body();
-    } catch (error) {
-      process.stdout.write(`${workers.logs()}\n`);
-      throw error;
-    }
-  };
+  // `workers` exists only once beforeAll ran, hence the late lookup.
+  const withLogs = (body: () => Promise<void>) => () => workers.withLogs(body)();
 
   const official = (name: string) =>
     basics.post('/api/officials', {

@@ -122,6 +122,18 @@ export class WorkerProcesses {
     await this.stopWorkers();
     await this.queue.close();
   }
+
+  /** Wraps a test body: on failure, the workers' own output helps more than the assertion alone. */
+  withLogs(body: () => Promise<void>): () => Promise<void> {
+    return async () => {
+      try {
+        await body();
+      } catch (error) {
+        process.stdout.write(`${this.logs()}\n`);
+        throw error;
+      }
+    };
+  }
 }
 
 /** A private redis-server child process (never FLUSHALL the shared one). */
@@ -129,8 +141,13 @@ export class PrivateRedis {
   private child?: Child;
   port = 0;
 
+  static start(): Promise<PrivateRedis> {
+    return new PrivateRedis().start();
+  }
+
+  /** Starts the server; after stop() it comes back on the same port, as a restarted Redis would. */
   async start(): Promise<this> {
-    this.port = await freePort();
+    this.port ||= await freePort();
     this.child = new Child(
       'redis-server',
       spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] }),
