@@ -5,8 +5,10 @@
  *
  *   npm run build && node bench/mail-throughput.js [messages]
  *
- * Four figures, each the median of 3 rounds taking turns, with 10 sends in flight (the delivery processor's concurrency) and nodemailer
- * pooling 5 connections (the product's SmtpMailTransport):
+ * Four figures, each the median of BENCH_ROUNDS (5) rounds taking turns, with as many sends in flight
+ * as the delivery processor runs jobs (REMINDER_DELIVERY_CONCURRENCY) and nodemailer pooling as many
+ * connections as the product's SmtpMailTransport (SMTP_MAX_CONNECTIONS); the ratios to raw are
+ * the median of each round's ratio to the raw round just before it:
  *   raw        nodemailer pool, a pre-rendered product reminder e-mail            (the baseline)
  *   mail       the product's MailService, same pre-rendered e-mail                (transport layer)
  *   dispatch   ReminderDispatcher.dispatch: claim in PostgreSQL, progress link, render, send, log
@@ -17,10 +19,12 @@ const nodemailer = require('nodemailer');
 const { benchDatabase, dist, machine, seedDueReminders, startRedis, startSink } = require('./lib/common');
 
 const N = Number(process.argv[2] ?? 3000);
-const IN_FLIGHT = 10;
+// As many sends in flight as the delivery processor runs jobs at once.
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? dist('libs/reminders/src/delivery/reminder-delivery.processor').REMINDER_DELIVERY_CONCURRENCY);
 
 async function run(label, count, send) {
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
@@ -28,7 +32,9 @@ async function run(label, count, send) {
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { label, count, seconds, perSecond: count / seconds };
+  const used = process.cpuUsage(cpu);
+  // CPU time of this process (sends, rendering, pg and TypeORM) per e-mail, in ms.
+  return { label, count, seconds, perSecond: count / seconds, cpuPerMail: (used.user + used.system) / 1000 / count };
 }
 
 function sampleMail() {
@@ -63,13 +69,18 @@ async function main() {
   const bench = await benchDatabase({
     SMTP_URL: sink.url, REDIS_URL: redis.url, REMINDER_ALIGN: 'none', REMINDER_OFFSETS: 'P0D', OVERDUE_EVERY: 'P1D', RECONCILE_EVERY: 'PT1H',
   });
-  const ROUNDS = 3;
+  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
   const results = new Map();
-  const record = (r) => results.set(r.label, [...(results.get(r.label) ?? []), r.perSecond]);
+  const cpu = new Map();
+  const record = (r) => {
+    results.set(r.label, [...(results.get(r.label) ?? []), r.perSecond]);
+    cpu.set(r.label, [...(cpu.get(r.label) ?? []), r.cpuPerMail]);
+  };
   try {
     const mail = sampleMail();
     const from = bench.config.mailFrom;
-    const raw = nodemailer.createTransport({ pool: true, maxConnections: 5, host: '127.0.0.1', port: sink.port, secure: false });
+    // The same pool size as the product's SmtpMailTransport (SMTP_MAX_CONNECTIONS).
+    const raw = nodemailer.createTransport({ pool: true, maxConnections: bench.config.smtpMaxConnections, host: '127.0.0.1', port: sink.port, secure: false });
     const { MailService } = dist('libs/notifications/src');
     const service = new MailService(bench.config);
 
@@ -94,7 +105,7 @@ async function main() {
     await run('warm-up', warm, () => service.send(mail));
     await run('warm-up', warm, () => dispatcher.dispatch(keys[k++], true));
     for (let round = 0; round < ROUNDS; round++) {
-      record(await run('raw nodemailer (pool of 5)', N, () => raw.sendMail({ from, ...mail })));
+      record(await run(`raw nodemailer (pool of ${bench.config.smtpMaxConnections})`, N, () => raw.sendMail({ from, ...mail })));
       record(await run('product MailService', N, () => service.send(mail)));
       record(await run('product ReminderDispatcher.dispatch', N, () => dispatcher.dispatch(keys[k++], true)));
       record(await run('product delivery job (dispatch + re-plan + arm)', N, () =>
@@ -107,12 +118,21 @@ async function main() {
     await app.close();
 
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const base = median(results.get('raw nodemailer (pool of 5)'));
+    // Each round's figure against the raw figure of the same round: the machine's load drifts
+    // between rounds, far less within one.
+    const rawRates = results.get(`raw nodemailer (pool of ${bench.config.smtpMaxConnections})`);
+    const ratios = (rates) => rates.map((r, i) => r / rawRates[i]);
     const stats = await sink.ask('stats');
     console.log(`\nmail throughput, ${N} messages per round, median of ${ROUNDS} rounds, ${IN_FLIGHT} in flight; ${new Date().toISOString()}; ${machine()}`);
+    console.log('÷ raw: median of the per-round ratios to the raw round just before (their range in brackets)');
     console.log(`sink received ${stats.count} messages, ${(stats.bytes / stats.count / 1024).toFixed(1)} KiB each`);
     for (const [label, rates] of results) {
-      console.log(`${label.padEnd(50)} ${median(rates).toFixed(0).padStart(6)} mails/s  ${(median(rates) / base).toFixed(2)}× raw   (rounds: ${rates.map((r) => r.toFixed(0)).join(', ')})`);
+      const cpuMs = median(cpu.get(label));
+      console.log(
+        `${label.padEnd(50)} ${median(rates).toFixed(0).padStart(6)} mails/s  ${median(ratios(rates)).toFixed(2)}× raw ` +
+          `[${Math.min(...ratios(rates)).toFixed(2)}–${Math.max(...ratios(rates)).toFixed(2)}]  ` +
+          `${cpuMs.toFixed(2)} ms CPU/mail in this process   (rounds: ${rates.map((r) => r.toFixed(0)).join(', ')})`,
+      );
     }
   } finally {
     await bench.drop().catch(() => undefined);

@@ -5,7 +5,7 @@
  *
  *   npm run build && node bench/reminder-lateness.js [queued] [dueInTheMinute]
  *
- * Baseline: a bare BullMQ worker (concurrency 10) and `queued` delayed jobs, `dueInTheMinute` of them
+ * Baseline: a bare BullMQ worker (the delivery processor's concurrency) and `queued` delayed jobs, `dueInTheMinute` of them
  * spread evenly over one minute; lateness = start of the job − its planned time.
  * Product: `queued` / 2 commitments planned in PostgreSQL (bulk SQL): `queued` reminders, a due one and
  * a first overdue one each, `dueInTheMinute` due reminders in the minute; a worker process
@@ -16,7 +16,7 @@
 const { fork, spawn } = require('node:child_process');
 const path = require('node:path');
 const { Queue } = require('bullmq');
-const { ROOT, benchDatabase, machine, percentiles, seedDueReminders, sleep, startRedis, startSink } = require('./lib/common');
+const { ROOT, benchDatabase, dist, machine, percentiles, seedDueReminders, sleep, startRedis, startSink } = require('./lib/common');
 
 const QUEUED = Number(process.argv[2] ?? 100_000);
 const DUE = Number(process.argv[3] ?? 10_000);
@@ -45,7 +45,8 @@ async function rawBaseline(redis) {
   const prefix = 'rawbench';
   const queue = new Queue('raw-delivery', { connection: connectionOf(redis.url), prefix });
   const child = fork(path.join(__dirname, 'lib', 'raw-bullmq-worker.js'), [], {
-    env: { ...process.env, REDIS_URL: redis.url, QUEUE: 'raw-delivery', PREFIX: prefix, EXPECT: String(DUE + WARM) },
+    env: { ...process.env, REDIS_URL: redis.url, QUEUE: 'raw-delivery', PREFIX: prefix, EXPECT: String(DUE + WARM),
+      CONCURRENCY: String(dist('libs/reminders/src/delivery/reminder-delivery.processor').REMINDER_DELIVERY_CONCURRENCY) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const messages = [];
@@ -89,7 +90,7 @@ async function product(redis, sink) {
     worker = spawn(process.execPath, [...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean), path.join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js')], {
       env: {
         PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: bench.config.databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: bench.config.queuePrefix,
-        SMTP_URL: sink.url, REMINDER_ALIGN: 'none', REMINDER_OFFSETS: 'P0D', OVERDUE_EVERY: 'P1D', LOG_LEVEL: 'warn', ...(process.env.BENCH_RECONCILE_EVERY ? { RECONCILE_EVERY: process.env.BENCH_RECONCILE_EVERY } : {}),
+        SMTP_URL: sink.url, REMINDER_ALIGN: 'none', REMINDER_OFFSETS: 'P0D', OVERDUE_EVERY: 'P1D', LOG_LEVEL: 'warn', ...Object.fromEntries((process.env.BENCH_WORKER_ENV ?? '').split(' ').filter(Boolean).map((kv) => kv.split('='))),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -112,11 +113,20 @@ async function product(redis, sink) {
       if (arrived.size >= planned.size || Date.now() > deadline) break;
     }
     const lateness = [...arrived].map(([id, at]) => at - planned.get(id));
+    if (process.env.BENCH_TRACE) {
+      console.log(`the minute started at ${new Date(start).toISOString()}`);
+      // Every e-mail of the given seconds of the minute, in planned order: planned offset (ms) → lateness.
+      const seconds = process.env.BENCH_TRACE.split(',').map(Number);
+      const rows = [...arrived].map(([id, at]) => [planned.get(id) - start, at - planned.get(id)]).filter(([off]) => seconds.includes(Math.floor(off / 1000)));
+      console.log(rows.sort((a, b) => a[0] - b[0]).map(([off, late]) => `${off}:${late}`).join(' '));
+    }
     // When the late ones were due: seconds into the minute, for spotting what held them up.
     const lateAt = new Map();
+    const worstAt = new Map();
     for (const [id, at] of arrived) {
-      if (at - planned.get(id) < 500) continue;
       const second = Math.floor((planned.get(id) - start) / 1000);
+      worstAt.set(second, Math.max(worstAt.get(second) ?? 0, at - planned.get(id)));
+      if (at - planned.get(id) < 500) continue;
       lateAt.set(second, (lateAt.get(second) ?? 0) + 1);
     }
     const { rows } = await bench.db.query(
@@ -125,7 +135,7 @@ async function product(redis, sink) {
       [new Date(start), new Date(start + MINUTE)],
     );
     await queue.close();
-    return { seedSeconds, armSeconds, delayed, expected: planned.size, log: rows[0], stats: percentiles(lateness), lateAt };
+    return { seedSeconds, armSeconds, delayed, expected: planned.size, log: rows[0], stats: percentiles(lateness), lateAt, worstAt };
   } finally {
     if (worker && worker.exitCode === null) await new Promise((r) => { worker.once('exit', r); worker.kill('SIGTERM'); });
     await bench.drop().catch(() => undefined);
@@ -149,6 +159,8 @@ async function main() {
     console.log(`delivery log: ${ours.log.sent} of ${ours.expected} sent, ${ours.log.other} not`);
     const late = [...ours.lateAt].sort((a, b) => a[0] - b[0]).map(([second, n]) => `${second}s:${n}`).join(' ');
     console.log(`product e-mails 500 ms late or more, by the second of the minute they were due in: ${late || 'none'}`);
+    const worst = [...ours.worstAt].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([second, ms]) => `${second}s:${ms}`).join(' ');
+    console.log(`the seconds of the minute with the latest product e-mails (second:ms): ${worst}`);
     const ratio = (k) => (ours.stats[k] / Math.max(1, raw.stats[k])).toFixed(2);
     console.log(`product / raw: p50 ${ratio('p50')}×, p99 ${ratio('p99')}×, max ${ratio('max')}×`);
   } finally {

@@ -1,7 +1,7 @@
 'use strict';
 /**
- * The baseline of the lateness benchmark: a bare BullMQ worker (concurrency 10, like the product's
- * delivery processor) that records, for each job, how late it started against the time it was
+ * The baseline of the lateness benchmark: a bare BullMQ worker (the concurrency of the product's
+ * delivery processor, CONCURRENCY) that records, for each job, how late it started against the time it was
  * planned for (job.data.at). Child process; reports [plannedAt, lateness] pairs to the parent over
  * IPC once `expect` jobs ran.
  */
@@ -16,7 +16,7 @@ const worker = new Worker(
     lateness.push([job.data.at, Date.now() - job.data.at]);
     if (lateness.length === expected) process.send({ lateness });
   },
-  { connection: { host: url.hostname, port: Number(url.port), maxRetriesPerRequest: null }, prefix: process.env.PREFIX, concurrency: 10 },
+  { connection: { host: url.hostname, port: Number(url.port), maxRetriesPerRequest: null }, prefix: process.env.PREFIX, concurrency: Number(process.env.CONCURRENCY) },
 );
 worker.on('error', (error) => process.stderr.write(`raw worker: ${error.message}\n`));
 worker.waitUntilReady().then(() => process.send({ ready: true }));

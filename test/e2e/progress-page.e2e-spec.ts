@@ -38,7 +38,9 @@ describeWithBrowser('the progress page behind an e-mail link (headless Chromium)
     });
     // The link an e-mail would carry, issued by the product's own service.
     const dataSource = api.app.get<DataSource>(getDataSourceToken());
-    const link = await api.app.get(ProgressLinks).issue(dataSource.manager, { commitmentId: commitment.id, officialId: basics.owner.id });
+    const links = api.app.get(ProgressLinks);
+    const link = await links.mint({ commitmentId: commitment.id, officialId: basics.owner.id });
+    await links.store(dataSource.manager, [link]);
     const token = link.url.split('/').pop()!;
 
     const page = await browser.newPage();

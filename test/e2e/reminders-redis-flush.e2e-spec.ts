@@ -2,7 +2,7 @@ import { ConnectionOptions, Queue } from 'bullmq';
 import { QueueName, redisOptions } from '@tl/queues';
 import { createBasics } from './support/fixtures';
 import { PrivateRedis } from './support/processes';
-import { agree, Basics, expectDeliveredExactlyOnce, lateness, lifeSent, reminderLog } from './support/reminder-audit';
+import { agree, Basics, expectDeliveredExactlyOnce, lateness, lifeSent, ReminderRow, reminderLog, sentOne, sleep } from './support/reminder-audit';
 import { SmtpSink, waitFor } from './support/smtp-sink';
 import { FAST_REMINDERS, startTestStack, TestStack } from './support/test-app';
 
@@ -61,4 +61,32 @@ describe('Redis FLUSHALL: every reminder is still delivered, once', () => {
     }
     for (const id of [planned.id, unplanned.id]) await basics.post(`/api/commitments/${id}/progress`, { status: 'cancelled', note: 'Selesai diuji' });
   }, 60_000);
+
+  it('re-creates a single lost timer without a flush: before it is due, or soon after when it was lost at the last moment', async () => {
+    const commitment = await agree(basics, 'Verifikasi calon penerima BSPS', 16_000);
+    const plan = await waitFor(async () => {
+      const rows = await reminderLog(stack, commitment.id);
+      return rows.length >= 3 ? rows : undefined;
+    }, 5000, 'the plan');
+    const timerOf = async (row: ReminderRow) =>
+      (await delivery.getDelayed()).find((job) => Date.parse(job.data.scheduledFor) === Date.parse(row.scheduledFor));
+    const h8 = plan.find((r) => r.label === 'H-PT8S')!;
+    const h4 = plan.find((r) => r.label === 'H-PT4S')!;
+    await waitFor(async () => (await timerOf(h8)) && (await timerOf(h4)), 5000, 'their timers in Redis');
+
+    // Lost well ahead of its time (H-8s, about 7 s away): a periodic pass re-creates it in time.
+    await (await timerOf(h8))!.remove();
+    // Lost a moment before its time, after the passes that look ahead: re-created once overdue.
+    await sleep(Math.max(0, Date.parse(h4.scheduledFor) - Date.now() - 1500));
+    await (await timerOf(h4))?.remove();
+
+    const log = await waitFor(async () => {
+      const rows = await reminderLog(stack, commitment.id);
+      return sentOne(rows, 'before', 'H-PT8S') && sentOne(rows, 'before', 'H-PT4S') && sentOne(rows, 'due', 'H') ? rows : undefined;
+    }, 25_000, 'the three reminders up to the due time');
+    const delivered = expectDeliveredExactlyOnce(smtp, [log], [['before', 'H-PT8S'], ['before', 'H-PT4S'], ['due', 'H']]);
+    expect(lateness(sentOne(log, 'before', 'H-PT8S')!, delivered)).toBeLessThan(2000);
+    expect(lateness(sentOne(log, 'before', 'H-PT4S')!, delivered)).toBeLessThan(12_000);
+    await basics.post(`/api/commitments/${commitment.id}/progress`, { status: 'cancelled', note: 'Selesai diuji' });
+  }, 45_000);
 });

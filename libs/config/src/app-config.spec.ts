@@ -14,6 +14,7 @@ describe('loadAppConfig', () => {
     expect(config.reminderSendAt).toBe('08:00');
     expect(config.overdueEvery.as('hours')).toBe(24);
     expect(config.escalateAfter.as('days')).toBe(3);
+    expect(config.smtpMaxConnections).toBe(10);
   });
 
   it('derives APP_URL from PORT and accepts short test durations', () => {
@@ -25,12 +26,12 @@ describe('loadAppConfig', () => {
 
   it('names every bad variable at once', () => {
     try {
-      loadAppConfig({ PORT: 'abc', REMINDER_OFFSETS: 'P7D,soon', REMINDER_ALIGN: 'noon', REMINDER_SEND_AT: '8am', SMTP_URL: 'http://x', ADMIN_EMAIL: 'a@b.c' });
+      loadAppConfig({ PORT: 'abc', REMINDER_OFFSETS: 'P7D,soon', REMINDER_ALIGN: 'noon', REMINDER_SEND_AT: '8am', SMTP_URL: 'http://x', ADMIN_EMAIL: 'a@b.c', SMTP_MAX_CONNECTIONS: '0' });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const text = (error as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'REMINDER_OFFSETS item "soon"', 'REMINDER_ALIGN', 'REMINDER_SEND_AT', 'SMTP_URL', 'ADMIN_PASSWORD']) {
+      for (const name of ['PORT', 'REMINDER_OFFSETS item "soon"', 'REMINDER_ALIGN', 'REMINDER_SEND_AT', 'SMTP_URL', 'ADMIN_PASSWORD', 'SMTP_MAX_CONNECTIONS']) {
         expect(text).toContain(name);
       }
     }

@@ -8,6 +8,8 @@ export interface AppConfig {
   port: number;
   appUrl: string;
   smtpUrl?: string;
+  /** SMTP connections kept open at once (nodemailer's pool). */
+  smtpMaxConnections: number;
   mailFrom: string;
   outboxDir: string;
   adminEmail?: string;
@@ -73,6 +75,7 @@ const DEFAULTS = {
   ESCALATE_AFTER: 'P3D',
   LOG_LEVEL: 'info',
   MAIL_ATTEMPTS: '8',
+  SMTP_MAX_CONNECTIONS: '10',
   MAIL_RETRY_DELAY: 'PT10S',
   RECONCILE_EVERY: 'PT30S',
   ROLLUP_SWEEP_EVERY: 'PT30S',
@@ -133,6 +136,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   const port = Number(get('PORT'));
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (got "${get('PORT')}")`);
 
+  const smtpMaxConnections = Number(get('SMTP_MAX_CONNECTIONS'));
+  if (!Number.isInteger(smtpMaxConnections) || smtpMaxConnections < 1 || smtpMaxConnections > 100) {
+    problems.push(`SMTP_MAX_CONNECTIONS must be a whole number from 1 to 100 (got "${get('SMTP_MAX_CONNECTIONS')}")`);
+  }
   const mailAttempts = Number(get('MAIL_ATTEMPTS'));
   if (!Number.isInteger(mailAttempts) || mailAttempts < 1 || mailAttempts > 50) problems.push(`MAIL_ATTEMPTS must be a whole number from 1 to 50 (got "${get('MAIL_ATTEMPTS')}")`);
 
@@ -173,6 +180,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     port,
     appUrl: (env.APP_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     smtpUrl,
+    smtpMaxConnections,
     mailFrom: get('MAIL_FROM'),
     outboxDir: get('OUTBOX_DIR'),
     adminEmail: env.ADMIN_EMAIL || undefined,

@@ -59,7 +59,7 @@ export function lifeSent(log: ReminderRow[], upToOverdue = 2): boolean {
 /**
  * The SMTP server's messages against the delivery log. Each logged reminder that is 'sent' is in
  * exactly one message (X-Tindak-Lanjut-Reminders), every reminder id a message carries is logged
- * as 'sent', and each kind/label of a commitment's life was sent exactly once (none lost, none twice).
+ * as 'sent' (or, beyond `life`, still in flight), and each kind/label of a commitment's life was sent exactly once (none lost, none twice).
  */
 export function expectDeliveredExactlyOnce(smtp: SmtpSink, logs: ReminderRow[][], life = FAST_LIFE): Map<string, ReceivedMail> {
   const known = new Map(logs.flat().map((r) => [r.id, r]));
@@ -72,7 +72,13 @@ export function expectDeliveredExactlyOnce(smtp: SmtpSink, logs: ReminderRow[][]
   }
   const twice = [...carriers].filter(([, mails]) => mails.length > 1).map(([id, mails]) => `${known.get(id)!.kind} ${known.get(id)!.label} ×${mails.length}`);
   expect(twice).toEqual([]);
-  const deliveredButNotSent = [...carriers.keys()].filter((id) => known.get(id)!.status !== 'sent').map((id) => `${known.get(id)!.kind} ${known.get(id)!.label} ${known.get(id)!.status}`);
+  // A reminder beyond the life the test waited for may be in flight: its e-mail taken by the SMTP
+  // server, its 'sent' not yet committed when the log was read.
+  const inLife = (r: ReminderRow) => life.some(([kind, label]) => r.kind === kind && (label === undefined || r.label === label));
+  const deliveredButNotSent = [...carriers.keys()]
+    .map((id) => known.get(id)!)
+    .filter((r) => r.status !== 'sent' && (inLife(r) || r.status !== 'scheduled'))
+    .map((r) => `${r.kind} ${r.label} ${r.status}`);
   expect(deliveredButNotSent).toEqual([]);
   const sentButNotDelivered = logs.flat().filter((r) => r.status === 'sent' && !carriers.has(r.id)).map((r) => `${r.kind} ${r.label}`);
   expect(sentButNotDelivered).toEqual([]);

@@ -28,7 +28,7 @@ export interface MailTransport {
 export class SmtpMailTransport implements MailTransport {
   private readonly transporter: Transporter;
 
-  constructor(smtpUrl: string, maxConnections = 5) {
+  constructor(smtpUrl: string, maxConnections: number) {
     const url = new URL(smtpUrl);
     this.transporter = nodemailer.createTransport({
       pool: true,

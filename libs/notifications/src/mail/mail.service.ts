@@ -9,7 +9,7 @@ export class MailService implements OnModuleDestroy {
   private readonly transport: MailTransport;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = config.smtpUrl ? new SmtpMailTransport(config.smtpUrl) : new OutboxDirectoryTransport(config.outboxDir);
+    this.transport = config.smtpUrl ? new SmtpMailTransport(config.smtpUrl, config.smtpMaxConnections) : new OutboxDirectoryTransport(config.outboxDir);
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { formatDate, formatDateRange, formatDueTime, formatTime, zoneAbbreviation } from './format-datetime';
 
 describe('formatDueTime', () => {
@@ -36,6 +37,19 @@ describe('formatDueTime', () => {
     expect(formatTime(due, 'Not/AZone', 'id')).toBe('09.00 UTC');
     expect(zoneAbbreviation('Asia/Makassar')).toBe('WITA');
     expect(zoneAbbreviation('Europe/Berlin', due)).toBe('UTC+2');
+  });
+
+  it('agrees with the time-zone database for Indonesian times from 1988 on, and uses it before', () => {
+    const zones = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Ujung_Pandang', 'Asia/Jayapura'];
+    for (let t = Date.UTC(1988, 0, 1); t < Date.UTC(2040, 0, 1); t += 97 * 86_400_000 + 3_600_000) {
+      for (const zone of zones) {
+        const local = DateTime.fromMillis(t, { zone });
+        expect(formatTime(new Date(t), zone, 'en').slice(0, 5)).toBe(local.toFormat('HH:mm'));
+      }
+    }
+    // Pontianak was UTC+8 until the end of 1987.
+    expect(formatTime(new Date('1987-06-01T00:00:00Z'), 'Asia/Pontianak', 'id')).toBe('08.00 WIB');
+    expect(formatTime(new Date('1988-06-01T00:00:00Z'), 'Asia/Pontianak', 'id')).toBe('07.00 WIB');
   });
 
   it('rejects an invalid Date', () => {

@@ -6,8 +6,14 @@ import { ReminderPlanner } from '../planning/reminder-planner.service';
 import { ReminderDispatcher, ReminderSendError } from './reminder-dispatcher.service';
 import { ReminderTimers } from './reminder-timers.service';
 
+/**
+ * Jobs in progress at once. Many, because a job mostly waits: the jobs due together share one
+ * claim transaction (see ReminderDispatcher), and the e-mails queue for the pooled SMTP connections.
+ */
+export const REMINDER_DELIVERY_CONCURRENCY = 50;
+
 /** Wakes when a dispatch key is due, sends its e-mail, then plans the next overdue reminder. */
-@Processor(QueueName.ReminderDelivery, { concurrency: 10, ...QUICK_STALL_RECOVERY })
+@Processor(QueueName.ReminderDelivery, { concurrency: REMINDER_DELIVERY_CONCURRENCY, ...QUICK_STALL_RECOVERY })
 export class ReminderDeliveryProcessor extends WorkerHost {
   private readonly logger = new Logger(ReminderDeliveryProcessor.name);
 

@@ -13,6 +13,7 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = false;
+  private firstPassDone = false;
 
   constructor(
     private readonly timers: ReminderTimers,
@@ -34,7 +35,8 @@ export class ReminderReconciler implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async reconcile(): Promise<void> {
-    await this.timers.reconcile();
+    await this.timers.reconcile(this.firstPassDone ? 'periodic' : 'first');
+    this.firstPassDone = true;
     const unplanned = await this.planner.unplanned();
     for (const commitmentId of unplanned) {
       if (this.stopped) return;

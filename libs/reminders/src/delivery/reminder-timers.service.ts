@@ -13,9 +13,9 @@ export interface Timer {
 }
 
 // Timers are added, and checked, in chunks: a single call for 100k jobs (the reconciler after Redis
-// lost its data) takes seconds and a lot of memory.
+// lost its data) takes seconds and a lot of memory, and small chunks let due deliveries run between.
 const ARM_CHUNK = 1000;
-const CHECK_CHUNK = 2000;
+const CHECK_CHUNK = 500;
 
 type TimerState = 'live' | 'ran' | 'missing';
 
@@ -66,20 +66,31 @@ export class ReminderTimers implements OnApplicationShutdown {
   /**
    * Re-creates every missing timer from the plan. Redis may have been flushed or replaced: then
    * (no sentinel) all pending reminders are checked and recently relayed events are relayed again,
-   * since their jobs may have vanished before they ran. Otherwise only the next hour is checked.
+   * since their jobs may have vanished before they ran. Otherwise a process's first pass checks the
+   * next hour, and each later pass (`periodic`) the reminders falling due between one and three
+   * intervals from now, so that each is checked before it is due but none while a burst of them
+   * (the 08:00 reminders of a zone) is going out, plus those still pending two intervals after
+   * they were due.
    */
-  async reconcile(): Promise<{ checked: number; rearmed: number; flushed: boolean }> {
+  async reconcile(pass: 'first' | 'periodic' = 'first'): Promise<{ checked: number; rearmed: number; flushed: boolean }> {
     this.redis ??= new IORedis(redisOptions(this.config.redisUrl));
     const client = this.redis;
     const flushed = (await client.exists(this.sentinelKey())) === 0;
     if (flushed) {
       await this.dataSource.query(`UPDATE domain_events SET published_at = NULL WHERE published_at > now() - interval '1 day'`);
     }
+    const every = `${this.config.reconcileEvery.as('milliseconds')} milliseconds`;
+    const window = flushed
+      ? ''
+      : pass === 'first'
+        ? `AND scheduled_for < now() + interval '1 hour'`
+        : `AND ((scheduled_for > now() + $1::interval AND scheduled_for <= now() + 3 * $1::interval) OR scheduled_for < now() - 2 * $1::interval)`;
     const rows: Array<{ dispatch_key: string; scheduled_for: Date }> = await this.dataSource.query(
       `SELECT dispatch_key, min(scheduled_for) AS scheduled_for FROM reminders
         WHERE (status = 'scheduled' OR (status = 'sending' AND claimed_at < now() - interval '2 minutes'))
-          ${flushed ? '' : `AND scheduled_for < now() + interval '1 hour'`}
+          ${window}
         GROUP BY dispatch_key`,
+      window.includes('$1') ? [every] : [],
     );
     const states = await this.states(rows.map((row) => jobId('dispatch', row.dispatch_key)));
     const missing: Timer[] = [];

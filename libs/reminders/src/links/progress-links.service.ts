@@ -7,6 +7,16 @@ import { APP_CONFIG, AppConfig } from '@tl/config';
 import { DomainError } from '@tl/domain';
 import { ProgressLinkEntity } from '../persistence/progress-link.entity';
 
+export interface MintedProgressLink {
+  id: string;
+  commitmentId: string;
+  officialId: string;
+  reminderId: string | null;
+  expiresAt: Date;
+  token: string;
+  url: string;
+}
+
 const forged = () => new DomainError('unauthorized', 'PROGRESS_LINK.INVALID', 'this progress link is not valid; use the link from your latest reminder e-mail');
 
 /**
@@ -30,12 +40,32 @@ export class ProgressLinks {
     await this.keys.get('progress-link');
   }
 
-  async issue(em: EntityManager, input: { commitmentId: string; officialId: string; reminderId?: string }): Promise<{ token: string; url: string }> {
+  /**
+   * A new link, signed but not yet stored: the dispatcher puts it in an e-mail and stores it with
+   * `store` only once the mail server has taken the e-mail, so a failed send leaves no link behind.
+   */
+  async mint(input: { commitmentId: string; officialId: string; reminderId?: string }): Promise<MintedProgressLink> {
     const id = randomUUID();
-    const expiresAt = new Date(Date.now() + this.config.progressLinkTtl.as('milliseconds'));
-    await em.insert(ProgressLinkEntity, { id, commitmentId: input.commitmentId, officialId: input.officialId, reminderId: input.reminderId ?? null, expiresAt, usedAt: null });
     const token = `${id}.${await this.sign(id)}`;
-    return { token, url: `${this.config.appUrl}/progress/${token}` };
+    return {
+      id,
+      commitmentId: input.commitmentId,
+      officialId: input.officialId,
+      reminderId: input.reminderId ?? null,
+      expiresAt: new Date(Date.now() + this.config.progressLinkTtl.as('milliseconds')),
+      token,
+      url: `${this.config.appUrl}/progress/${token}`,
+    };
+  }
+
+  /** Stores minted links with one INSERT, inside the caller's transaction. */
+  async store(em: EntityManager, links: MintedProgressLink[]): Promise<void> {
+    if (links.length === 0) return;
+    await em.query(
+      `INSERT INTO progress_links (id, commitment_id, official_id, reminder_id, expires_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::timestamptz[])`,
+      [links.map((l) => l.id), links.map((l) => l.commitmentId), links.map((l) => l.officialId), links.map((l) => l.reminderId), links.map((l) => l.expiresAt)],
+    );
   }
 
   /** Checks the signature (401 when forged) and the link's state (410 when used or expired). */
