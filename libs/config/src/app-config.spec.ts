@@ -15,6 +15,7 @@ describe('loadAppConfig', () => {
     expect(config.overdueEvery.as('hours')).toBe(24);
     expect(config.escalateAfter.as('days')).toBe(3);
     expect(config.smtpMaxConnections).toBe(10);
+    expect(config.shutdownTimeout.as('seconds')).toBe(30);
   });
 
   it('derives APP_URL from PORT and accepts short test durations', () => {

@@ -30,6 +30,8 @@ export interface AppConfig {
   mailRetryDelay: Duration;
   /** How often the reconciler re-creates timers missing from Redis. */
   reconcileEvery: Duration;
+  /** How long a process may take to stop gracefully after SIGTERM/SIGINT before it exits anyway. */
+  shutdownTimeout: Duration;
   /** How often the roll-ups pick up due times that passed (overdue changes without any event). */
   rollupSweepEvery: Duration;
   /** Cron of the nightly roll-up reconciliation, in `rollupZone`; undefined: off. */
@@ -78,6 +80,7 @@ const DEFAULTS = {
   SMTP_MAX_CONNECTIONS: '10',
   MAIL_RETRY_DELAY: 'PT10S',
   RECONCILE_EVERY: 'PT30S',
+  SHUTDOWN_TIMEOUT: 'PT30S',
   ROLLUP_SWEEP_EVERY: 'PT30S',
   ROLLUP_REBUILD_CRON: '30 2 * * *',
   ROLLUP_SNAPSHOT_CRON: '55 23 * * *',
@@ -196,6 +199,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     mailAttempts,
     mailRetryDelay: duration('MAIL_RETRY_DELAY'),
     reconcileEvery: duration('RECONCILE_EVERY'),
+    shutdownTimeout: duration('SHUTDOWN_TIMEOUT'),
     rollupSweepEvery: duration('ROLLUP_SWEEP_EVERY'),
     rollupRebuildCron: parseCron('ROLLUP_REBUILD_CRON', get('ROLLUP_REBUILD_CRON'), problems),
     rollupSnapshotCron: parseCron('ROLLUP_SNAPSHOT_CRON', get('ROLLUP_SNAPSHOT_CRON'), problems),

@@ -1,0 +1,56 @@
+import { createBasics } from './support/fixtures';
+import { WorkerProcesses } from './support/processes';
+import { agree, expectDeliveredExactlyOnce, reminderLog, sentOne } from './support/reminder-audit';
+import { SmtpSink, waitFor } from './support/smtp-sink';
+import { FAST_REMINDERS, startTestApi, TestApi } from './support/test-app';
+
+/**
+ * A graceful stop waits for the jobs in progress, and they for their servers. When one of them
+ * hangs (here the mail server, in the middle of an e-mail), SIGTERM must still end the worker:
+ * after SHUTDOWN_TIMEOUT, with one line saying why, and the e-mail goes out after the restart, once.
+ */
+describe('a worker stop that stalls (built worker processes, real PostgreSQL, Redis and SMTP)', () => {
+  let smtp: SmtpSink;
+  let api: TestApi;
+  let workers: WorkerProcesses;
+
+  beforeAll(async () => {
+    smtp = await new SmtpSink({ closeTimeout: 500 }).start();
+    api = await startTestApi({ ...FAST_REMINDERS, SMTP_URL: smtp.url });
+    workers = new WorkerProcesses(api.config, { ...FAST_REMINDERS, SMTP_URL: smtp.url, SHUTDOWN_TIMEOUT: 'PT2S' });
+  }, 60_000);
+  afterAll(async () => {
+    await workers?.close();
+    await api?.close();
+    await smtp?.stop();
+  });
+
+  it('exits SHUTDOWN_TIMEOUT after SIGTERM with one line, and the held e-mail is sent after the restart, once', async () => {
+    const basics = await createBasics(api);
+    try {
+      const worker = await workers.start();
+      const held = smtp.hold(basics.owner.email);
+      const commitment = await agree(basics, 'Pendataan ulang RTLH Kota Banjarbaru', 9000);
+      await held.arrived; // the worker is in the middle of the H-8s e-mail, which the server never finishes
+
+      const signalledAt = Date.now();
+      await worker.stop(25_000); // SIGTERM, and SIGKILL only if it is still there after 25 s
+      expect(await worker.exited).toBe(1);
+      expect(Date.now() - signalledAt).toBeLessThan(15_000);
+      const lines = worker.log().split('\n').filter((line) => line.startsWith('tindak-lanjut: still stopping'));
+      expect(lines).toEqual([expect.stringMatching(/^tindak-lanjut: still stopping 2 s after SIGTERM \(.*mail server.*\); exiting now$/)]);
+      held.release();
+
+      await workers.start('worker-restarted');
+      const log = await waitFor(async () => {
+        const rows = await reminderLog(api, commitment.id);
+        return sentOne(rows, 'before', 'H-PT8S') && sentOne(rows, 'before', 'H-PT4S') ? rows : undefined;
+      }, 20_000, 'H-8s and H-4s');
+      expectDeliveredExactlyOnce(smtp, [log], [['before', 'H-PT8S'], ['before', 'H-PT4S']]);
+      await basics.post(`/api/commitments/${commitment.id}/progress`, { status: 'cancelled', note: 'Selesai diuji' });
+    } catch (error) {
+      process.stdout.write(`${workers.logs()}\n`);
+      throw error;
+    }
+  }, 60_000);
+});
