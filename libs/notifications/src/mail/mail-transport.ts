@@ -22,14 +22,20 @@ export interface SentMail {
 /** Where mail goes: an SMTP server (pooled), or .eml files when none is configured. */
 export interface MailTransport {
   send(from: string, mail: OutgoingMail): Promise<SentMail>;
+  /** Where mail goes, for the log: "smtp://host:port" or the outbox directory. */
+  readonly target: string;
+  /** Checks that mail can go out (connects and greets the SMTP server); rejects with the reason. */
+  check(): Promise<void>;
   close(): Promise<void>;
 }
 
 export class SmtpMailTransport implements MailTransport {
   private readonly transporter: Transporter;
+  readonly target: string;
 
   constructor(smtpUrl: string, maxConnections: number) {
     const url = new URL(smtpUrl);
+    this.target = `${url.protocol}//${url.host}`;
     this.transporter = nodemailer.createTransport({
       pool: true,
       maxConnections,
@@ -48,6 +54,10 @@ export class SmtpMailTransport implements MailTransport {
     return { messageId: info.messageId, accepted: (info.accepted as Array<string | { address: string }>).map((a) => (typeof a === 'string' ? a : a.address)) };
   }
 
+  async check(): Promise<void> {
+    await this.transporter.verify();
+  }
+
   async close(): Promise<void> {
     this.transporter.close();
   }
@@ -58,6 +68,13 @@ export class OutboxDirectoryTransport implements MailTransport {
   private readonly transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
   constructor(private readonly directory: string) {}
+
+  get target(): string {
+    return resolve(this.directory);
+  }
+
+  /** Nothing to check: the directory is made at the first e-mail. */
+  async check(): Promise<void> {}
 
   async send(from: string, mail: OutgoingMail): Promise<SentMail> {
     const info = await this.transporter.sendMail({ from, ...mail });

@@ -5,11 +5,12 @@ import { SmtpSink, waitFor } from './support/smtp-sink';
 import { FAST_REMINDERS, startTestApi, TestApi } from './support/test-app';
 
 /**
- * A graceful stop waits for the jobs in progress, and they for their servers. When one of them
- * hangs (here the mail server, in the middle of an e-mail), SIGTERM must still end the worker:
- * after SHUTDOWN_TIMEOUT, with one line saying why, and the e-mail goes out after the restart, once.
+ * What an operator sees of a worker process. A graceful stop waits for the jobs in progress, and
+ * they for their servers: when one hangs (here the mail server, in the middle of an e-mail),
+ * SIGTERM must still end the worker after SHUTDOWN_TIMEOUT, with one line saying why, and the
+ * e-mail goes out after the restart, once. A mail server that does not answer shows at start.
  */
-describe('a worker stop that stalls (built worker processes, real PostgreSQL, Redis and SMTP)', () => {
+describe('worker processes in operation (built worker processes, real PostgreSQL, Redis and SMTP)', () => {
   let smtp: SmtpSink;
   let api: TestApi;
   let workers: WorkerProcesses;
@@ -53,4 +54,16 @@ describe('a worker stop that stalls (built worker processes, real PostgreSQL, Re
       throw error;
     }
   }, 60_000);
+
+  it('says at start when the mail server does not answer, and keeps running', async () => {
+    const silent = new WorkerProcesses(api.config, { ...FAST_REMINDERS, SMTP_URL: 'smtp://127.0.0.1:1' });
+    try {
+      const worker = await silent.start('worker-without-smtp');
+      await waitFor(async () => worker.log().includes('does not answer'), 10_000, 'the warning');
+      expect(worker.log()).toMatch(/mail server smtp:\/\/127\.0\.0\.1:1 does not answer \(.+\): e-mails wait and are retried/);
+      expect(worker.alive).toBe(true);
+    } finally {
+      await silent.close();
+    }
+  }, 40_000);
 });
