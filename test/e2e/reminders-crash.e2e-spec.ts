@@ -1,6 +1,6 @@
 import { createBasics } from './support/fixtures';
 import { WorkerProcesses } from './support/processes';
-import { agree, Basics, expectDeliveredExactlyOnce, lateness, lifeSent, reminderLog, sentOne, sleep } from './support/reminder-audit';
+import { agree, Basics, expectDeliveredExactlyOnce, lateness, lifeSent, ReminderRow, reminderLog, sentOne, sleep } from './support/reminder-audit';
 import { reminderIdsOf, SmtpSink, waitFor } from './support/smtp-sink';
 import { FAST_REMINDERS, startTestApi, TestApi } from './support/test-app';
 
@@ -84,10 +84,13 @@ describe('reminders survive kill -9 of the worker (worker processes, real Postgr
     expect(smtp.messages.filter((m) => m.subject.includes('Verifikasi penerima bantuan stimulan'))).toHaveLength(0);
 
     await workers.start('worker-restarted');
+    let rows: ReminderRow[] = [];
     const log = await waitFor(async () => {
-      const rows = await reminderLog(api, commitment.id);
+      rows = await reminderLog(api, commitment.id);
       return lifeSent(rows, 1) ? rows : undefined;
-    }, Math.max(25_000, dueAt + 6000 + 25_000 - Date.now()), 'the life up to the first overdue reminder');
+    }, Math.max(25_000, dueAt + 6000 + 25_000 - Date.now()), 'the life up to the first overdue reminder').catch((error: Error) => {
+      throw new Error(`${error.message}; the log: ${JSON.stringify(rows.map((r) => [r.kind, r.label, r.status, r.scheduledFor, r.attempts, r.error]))}`);
+    });
 
     const byId = expectDeliveredExactlyOnce(smtp, [log], [
       ['before', 'H-PT8S'], ['before', 'H-PT4S'], ['due', 'H'], ['overdue', '1'],

@@ -36,9 +36,11 @@ describe('the overdue chain survives a worker killed between sending and plannin
       const agency = await post('/api/agencies', { name: 'Dinas PUPR Kabupaten Kapuas', level: 'regency', regionCode: '62.03' });
       const owner = await post('/api/officials', { name: 'Kepala Bidang Cipta Karya', position: 'Kepala Bidang', agencyId: agency.id, email: 'kabid.ck@kapuaskab.example', regionCode: '62.03' });
       const meeting = await post('/api/meetings', { kind: 'rakornis', title: 'Rakornis Air Minum dan Sanitasi', startsAt: '2026-03-03T09:00:00+07:00', venue: 'Kuala Kapuas', mode: 'hybrid', onlineUrl: 'https://vicon.example/rakornis', organizerAgencyId: agency.id, regionCode: '62.03' });
+      // The worker runs before the commitment is agreed, so that H-4s is still ahead when it is planned
+      // however long the worker takes to start on a loaded machine.
+      const worker = await workers.start();
       const commitment = await post(`/api/meetings/${meeting.id}/commitments`, { title: 'Rehabilitasi SPAM perdesaan', ownerOfficialId: owner.id, regionCode: '62.03', dueAt: new Date(Date.now() + 7000).toISOString() });
 
-      const worker = await workers.start();
       await waitFor(async () => sentOne(await reminderLog(api, commitment.id), 'overdue', '1'), 20_000, 'the first overdue reminder');
       await worker.kill9();
       // The state a kill -9 right after sending leaves: overdue 1 sent, nothing planned after it.
