@@ -55,6 +55,20 @@ describe('worker processes in operation (built worker processes, real PostgreSQL
     }
   }, 60_000);
 
+  it('warms up its e-mail path at start without sending anything', async () => {
+    const before = smtp.messages.length;
+    const quiet = new WorkerProcesses(api.config, { ...FAST_REMINDERS, SMTP_URL: smtp.url, LOG_LEVEL: 'info' });
+    try {
+      const worker = await quiet.start('worker-warming-up');
+      await waitFor(async () => worker.log().includes('reminder delivery warmed up'), 20_000, 'the warm-up');
+      expect(worker.log()).toMatch(/reminder delivery warmed up in \d+ ms \(\d+ e-mails rendered and encoded, none sent\)/);
+      expect(worker.log()).toContain(`mail goes to smtp://127.0.0.1:${smtp.port}`);
+      expect(smtp.messages.slice(before)).toEqual([]);
+    } finally {
+      await quiet.close();
+    }
+  }, 40_000);
+
   it('says at start when the mail server does not answer, and keeps running', async () => {
     const silent = new WorkerProcesses(api.config, { ...FAST_REMINDERS, SMTP_URL: 'smtp://127.0.0.1:1' });
     try {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@tl/config';
+import nodemailer from 'nodemailer';
 import { MailTransport, OutboxDirectoryTransport, OutgoingMail, SentMail, SmtpMailTransport } from './mail-transport';
 
 /** The one mail path of the product: reminders, escalations and digests all leave through here. */
@@ -7,6 +8,8 @@ import { MailTransport, OutboxDirectoryTransport, OutgoingMail, SentMail, SmtpMa
 export class MailService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(MailService.name);
   private readonly transport: MailTransport;
+  /** Builds messages and keeps nothing: see rehearse. */
+  private readonly rehearsal = nodemailer.createTransport({ streamTransport: true, buffer: true });
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.transport = config.smtpUrl ? new SmtpMailTransport(config.smtpUrl, config.smtpMaxConnections) : new OutboxDirectoryTransport(config.outboxDir);
@@ -28,6 +31,14 @@ export class MailService implements OnApplicationBootstrap, OnModuleDestroy {
     const sent = await this.transport.send(this.config.mailFrom, mail);
     this.logger.log(`mail "${mail.subject}" to ${[...mail.to, ...(mail.cc ?? [])].join(', ')} (${sent.messageId})`);
     return sent;
+  }
+
+  /**
+   * Builds the message exactly as `send` would (headers, MIME parts, encodings) and throws it away.
+   * For warming up: the first e-mails of a burst otherwise pay for compiling this code.
+   */
+  async rehearse(mail: OutgoingMail): Promise<void> {
+    await this.rehearsal.sendMail({ from: this.config.mailFrom, ...mail });
   }
 
   onModuleDestroy(): Promise<void> {
