@@ -16,7 +16,7 @@
  * Needs PostgreSQL on 127.0.0.1:5432 (BENCH_DATABASE_URL to change) and the redis-server binary.
  */
 const nodemailer = require('nodemailer');
-const { benchDatabase, dist, machine, seedDueReminders, startRedis, startSink } = require('./lib/common');
+const { benchDatabase, dist, machine, sampleMail, seedDueReminders, startRedis, startSink } = require('./lib/common');
 
 const N = Number(process.argv[2] ?? 3000);
 // As many sends in flight as the delivery processor runs jobs at once.
@@ -35,30 +35,6 @@ async function run(label, count, send) {
   const used = process.cpuUsage(cpu);
   // CPU time of this process (sends, rendering, pg and TypeORM) per e-mail, in ms.
   return { label, count, seconds, perSecond: count / seconds, cpuPerMail: (used.user + used.system) / 1000 / count };
-}
-
-function sampleMail() {
-  const { renderReminderEmail } = dist('libs/notifications/src');
-  const dueAt = new Date(Date.now() + 86_400_000);
-  const rendered = renderReminderEmail({
-    locale: 'id',
-    recipient: { name: 'Pejabat 1', position: 'Kepala Bidang' },
-    role: 'owner',
-    items: [{
-      kind: 'due',
-      label: 'H',
-      commitment: {
-        id: '00000000-0000-4000-8000-000000000001', title: 'Tindak lanjut bench 1', status: 'open', dueAt, zone: 'Asia/Jakarta', ownerName: 'Pejabat 1',
-        regionName: 'DKI Jakarta', indicator: { unit: 'dokumen', target: 1 },
-      },
-      meeting: { kind: 'rakor', title: 'Rakor Pembangunan Daerah (bench)', startsAt: new Date(Date.now() - 7 * 86_400_000), venue: 'Jakarta', zone: 'Asia/Jakarta' },
-      progressUrl: 'http://localhost:3000/progress/00000000-0000-4000-8000-000000000001.signature',
-    }],
-  });
-  return {
-    to: ['pejabat1@bench.example'], subject: rendered.subject, html: rendered.html, text: rendered.text, attachments: rendered.attachments,
-    headers: { 'X-Tindak-Lanjut-Reminders': '00000000-0000-4000-8000-000000000001' },
-  };
 }
 
 async function main() {

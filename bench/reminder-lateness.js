@@ -5,18 +5,20 @@
  *
  *   npm run build && node bench/reminder-lateness.js [queued] [dueInTheMinute]
  *
- * Baseline: a bare BullMQ worker (the delivery processor's concurrency) and `queued` delayed jobs, `dueInTheMinute` of them
- * spread evenly over one minute; lateness = start of the job − its planned time.
+ * Baselines: a bare BullMQ worker (the delivery processor's concurrency) and `queued` delayed jobs,
+ * `dueInTheMinute` of them spread evenly over one minute; lateness = start of the job − its planned
+ * time. Then the same, each job also sending a rendered product e-mail through raw pooled
+ * nodemailer to an SMTP sink; lateness = arrival of the e-mail at the sink − its planned time.
  * Product: `queued` / 2 commitments planned in PostgreSQL (bulk SQL): `queued` reminders, a due one and
  * a first overdue one each, `dueInTheMinute` due reminders in the minute; a worker process
  * (node dist/apps/worker/src/main.js) that arms their timers itself (its reconciler finds an empty
  * Redis) and delivers to a local SMTP sink; lateness = arrival of the e-mail at the SMTP sink − the
- * reminder's scheduledFor. Both use a private redis-server.
+ * reminder's scheduledFor. All three use a private redis-server.
  */
 const { fork, spawn } = require('node:child_process');
 const path = require('node:path');
 const { Queue } = require('bullmq');
-const { ROOT, benchDatabase, dist, machine, percentiles, seedDueReminders, sleep, startRedis, startSink } = require('./lib/common');
+const { ROOT, benchDatabase, dist, machine, percentiles, sampleMail, seedDueReminders, sleep, startRedis, startSink } = require('./lib/common');
 
 const QUEUED = Number(process.argv[2] ?? 100_000);
 const DUE = Number(process.argv[3] ?? 10_000);
@@ -41,12 +43,18 @@ function dueTimes(start, count) {
 
 const connectionOf = (url) => ({ host: new URL(url).hostname, port: Number(new URL(url).port), maxRetriesPerRequest: null });
 
-async function rawBaseline(redis) {
-  const prefix = 'rawbench';
+/**
+ * A bare BullMQ worker and QUEUED delayed jobs of the same shape. With `mail`, each job also sends
+ * a rendered product e-mail through raw pooled nodemailer to `mail.sink`, and lateness is its
+ * arrival there, as for the product; without, lateness is the start of the job.
+ */
+async function rawBaseline(redis, mail) {
+  const prefix = `rawbench${mail ? 'mail' : ''}`;
   const queue = new Queue('raw-delivery', { connection: connectionOf(redis.url), prefix });
   const child = fork(path.join(__dirname, 'lib', 'raw-bullmq-worker.js'), [], {
     env: { ...process.env, REDIS_URL: redis.url, QUEUE: 'raw-delivery', PREFIX: prefix, EXPECT: String(DUE + WARM),
-      CONCURRENCY: String(dist('libs/reminders/src/delivery/reminder-delivery.processor').REMINDER_DELIVERY_CONCURRENCY) },
+      CONCURRENCY: String(dist('libs/reminders/src/delivery/reminder-delivery.processor').REMINDER_DELIVERY_CONCURRENCY),
+      ...(mail ? { SMTP_URL: mail.sink.url, SMTP_MAX_CONNECTIONS: String(mail.maxConnections), MESSAGE: JSON.stringify(sampleMail()) } : {}) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const messages = [];
@@ -68,10 +76,14 @@ async function rawBaseline(redis) {
   const armSeconds = (Date.now() - armStarted) / 1000;
   if (Date.now() > start) throw new Error('arming the raw jobs took longer than the lead time');
   const delayed = await queue.getDelayedCount();
-  const { lateness } = await next();
+  let { lateness } = await next();
   child.disconnect();
   await queue.close();
-  return { armSeconds, delayed, stats: percentiles(lateness.filter(([at]) => at >= start).map(([, late]) => late)) };
+  if (mail) {
+    const planned = new Map(times.map((at, i) => [`k${i}`, at]));
+    lateness = (await mail.sink.ask('arrivals')).arrivals.filter(([key]) => planned.has(key)).map(([key, at]) => [planned.get(key), at - planned.get(key)]);
+  }
+  return { armSeconds, delayed, stats: percentiles(lateness.filter(([at]) => at >= start && at < start + MINUTE).map(([, late]) => late)) };
 }
 
 async function product(redis, sink) {
@@ -144,27 +156,38 @@ async function product(redis, sink) {
 
 async function main() {
   const redis = await startRedis();
-  const sink = await startSink();
-  try {
-    const raw = await rawBaseline(redis);
+  const sinks = [];
+  // Each phase mails to a sink of its own, started for it: none meets a sink warmed by another.
+  const freshSink = async () => { const sink = await startSink(); sinks.push(sink); return sink; };
+  const flush = async () => {
     const client = new (require('ioredis'))(redis.url);
     await client.flushall();
     client.disconnect();
-    const ours = await product(redis, sink);
+  };
+  try {
+    const raw = await rawBaseline(redis);
+    await flush();
+    const { loadAppConfig } = dist('libs/config/src');
+    const maxConnections = loadAppConfig({}).smtpMaxConnections;
+    const rawMail = await rawBaseline(redis, { sink: await freshSink(), maxConnections });
+    await flush();
+    const ours = await product(redis, await freshSink());
 
-    const row = (label, s) => `${label.padEnd(30)} p50 ${String(s.p50).padStart(5)} ms   p99 ${String(s.p99).padStart(5)} ms   max ${String(s.max).padStart(6)} ms   (n=${s.n})`;
+    const row = (label, s) => `${label.padEnd(36)} p50 ${String(s.p50).padStart(5)} ms   p99 ${String(s.p99).padStart(5)} ms   max ${String(s.max).padStart(6)} ms   (n=${s.n})`;
     console.log(`\nreminder lateness, ${QUEUED} queued, ${DUE} due within one minute${WARM ? `, ${WARM} in the 30 s before it` : ''}; ${new Date().toISOString()}; ${machine()}`);
-    console.log(row('raw BullMQ delayed jobs', raw.stats), `  armed ${raw.delayed} in ${raw.armSeconds.toFixed(1)} s`);
-    console.log(row('product (worker → SMTP sink)', ours.stats), `  seeded in ${ours.seedSeconds.toFixed(1)} s, the worker armed ${ours.delayed} in ${ours.armSeconds.toFixed(1)} s`);
+    console.log(row('raw BullMQ delayed jobs (job start)', raw.stats), `  armed ${raw.delayed} in ${raw.armSeconds.toFixed(1)} s`);
+    console.log(row('raw BullMQ + nodemailer (arrival)', rawMail.stats), `  armed ${rawMail.delayed} in ${rawMail.armSeconds.toFixed(1)} s, pool of ${maxConnections}`);
+    console.log(row('product (arrival)', ours.stats), `  seeded in ${ours.seedSeconds.toFixed(1)} s, the worker armed ${ours.delayed} in ${ours.armSeconds.toFixed(1)} s`);
     console.log(`delivery log: ${ours.log.sent} of ${ours.expected} sent, ${ours.log.other} not`);
     const late = [...ours.lateAt].sort((a, b) => a[0] - b[0]).map(([second, n]) => `${second}s:${n}`).join(' ');
     console.log(`product e-mails 500 ms late or more, by the second of the minute they were due in: ${late || 'none'}`);
     const worst = [...ours.worstAt].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([second, ms]) => `${second}s:${ms}`).join(' ');
     console.log(`the seconds of the minute with the latest product e-mails (second:ms): ${worst}`);
-    const ratio = (k) => (ours.stats[k] / Math.max(1, raw.stats[k])).toFixed(2);
-    console.log(`product / raw: p50 ${ratio('p50')}×, p99 ${ratio('p99')}×, max ${ratio('max')}×`);
+    const ratios = (base) => ['p50', 'p99', 'max'].map((k) => `${k} ${(ours.stats[k] / Math.max(1, base.stats[k])).toFixed(2)}×`).join(', ');
+    console.log(`product / raw BullMQ + nodemailer: ${ratios(rawMail)}`);
+    console.log(`product / raw BullMQ job start:    ${ratios(raw)}`);
   } finally {
-    await sink.stop();
+    for (const sink of sinks) await sink.stop();
     await redis.stop();
   }
 }
