@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@tl/config';
 import nodemailer from 'nodemailer';
-import { MailTransport, OutboxDirectoryTransport, OutgoingMail, SentMail, SmtpMailTransport } from './mail-transport';
+import { MailTransport, MESSAGE_OPTIONS, OutboxDirectoryTransport, OutgoingMail, SentMail, SmtpMailTransport } from './mail-transport';
 
 /** The one mail path of the product: reminders, escalations and digests all leave through here. */
 @Injectable()
@@ -38,7 +38,7 @@ export class MailService implements OnApplicationBootstrap, OnModuleDestroy {
    * For warming up: the first e-mails of a burst otherwise pay for compiling this code.
    */
   async rehearse(mail: OutgoingMail): Promise<void> {
-    await this.rehearsal.sendMail({ from: this.config.mailFrom, ...mail });
+    await this.rehearsal.sendMail({ ...MESSAGE_OPTIONS, from: this.config.mailFrom, ...mail });
   }
 
   onModuleDestroy(): Promise<void> {
