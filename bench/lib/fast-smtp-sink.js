@@ -4,7 +4,7 @@
  * greeting), accepts every message, keeps nothing but the arrival time of each message and the
  * reminder ids in its X-Tindak-Lanjut-Reminders header. Runs as a child process (its CPU is not
  * the sender's) and answers the parent over IPC:
- *   {cmd: 'stats'} -> {count, bytes}
+ *   {cmd: 'stats'} -> {count, bytes, arrived}   (arrived: how many reminder ids have arrived)
  *   {cmd: 'arrivals'} -> {arrivals: [[reminderId, epochMs], ...]}
  *   {cmd: 'reset'} -> {ok: true}
  */
@@ -68,7 +68,7 @@ server.listen(Number(process.env.PORT || 0), '127.0.0.1', () => {
 });
 
 process.on('message', (msg) => {
-  if (msg.cmd === 'stats') process.send({ count, bytes });
+  if (msg.cmd === 'stats') process.send({ count, bytes, arrived: arrivals.length });
   else if (msg.cmd === 'arrivals') process.send({ arrivals });
   else if (msg.cmd === 'reset') {
     count = 0;

@@ -117,28 +117,40 @@ export class ReminderTimers implements OnApplicationShutdown {
 
   /**
    * Whether each job is still to run (live), has run (its record kept as completed or failed), or
-   * is unknown to Redis (missing), a few thousand per round trip rather than a script call each.
+   * is unknown to Redis (missing). Redis answers for a chunk of jobs in one script call, a letter
+   * per job: encoding and parsing three commands per job cost the worker ~40 µs each, which a pass
+   * over the 08:00 burst of a zone (thousands of jobs) took from the e-mails going out.
    */
   private async states(ids: string[]): Promise<TimerState[]> {
     const client = this.redis!;
     const states: TimerState[] = [];
     for (let i = 0; i < ids.length; i += CHECK_CHUNK) {
-      const chunk = ids.slice(i, i + CHECK_CHUNK);
-      const pipeline = client.pipeline();
-      for (const id of chunk) {
-        pipeline.exists(this.queue.toKey(id));
-        pipeline.zscore(this.queue.toKey('completed'), id);
-        pipeline.zscore(this.queue.toKey('failed'), id);
-      }
-      const replies = (await pipeline.exec()) ?? [];
-      chunk.forEach((_, j) => {
-        const [exists, completed, failed] = replies.slice(3 * j, 3 * j + 3).map(([error, value]) => {
-          if (error) throw error;
-          return value;
-        });
-        states.push(completed !== null || failed !== null ? 'ran' : exists ? 'live' : 'missing');
-      });
+      const letters: string = await client.eval(TIMER_STATES_SCRIPT, 0, this.queue.toKey(''), ...ids.slice(i, i + CHECK_CHUNK)) as string;
+      for (const letter of letters) states.push(TIMER_STATE_OF_LETTER[letter]);
     }
     return states;
   }
 }
+
+/**
+ * ARGV[1]: the queue's key prefix ("<prefix>:<queue>:"), then job ids. Answers one letter per job:
+ * r (ran: in the completed or failed set), l (live: its hash exists), m (missing). Keys are built
+ * inside the script, as BullMQ's own scripts do, so it is not for Redis Cluster without hash tags
+ * (neither is BullMQ).
+ */
+const TIMER_STATES_SCRIPT = `
+local prefix = ARGV[1]
+local out = {}
+for i = 2, #ARGV do
+  local id = ARGV[i]
+  if redis.call('ZSCORE', prefix .. 'completed', id) or redis.call('ZSCORE', prefix .. 'failed', id) then
+    out[#out + 1] = 'r'
+  elseif redis.call('EXISTS', prefix .. id) == 1 then
+    out[#out + 1] = 'l'
+  else
+    out[#out + 1] = 'm'
+  end
+end
+return table.concat(out)`;
+
+const TIMER_STATE_OF_LETTER: Record<string, TimerState> = { r: 'ran', l: 'live', m: 'missing' };
