@@ -89,4 +89,28 @@ describe('Redis FLUSHALL: every reminder is still delivered, once', () => {
     expect(lateness(sentOne(log, 'before', 'H-PT4S')!, delivered)).toBeLessThan(12_000);
     await basics.post(`/api/commitments/${commitment.id}/progress`, { status: 'cancelled', note: 'Selesai diuji' });
   }, 45_000);
+
+  it('arms a timer again when its job ran before the reminder was due (the job done, the reminder still pending): sent on time, once', async () => {
+    const commitment = await agree(basics, 'Validasi data calon penerima RTLH', 16_000);
+    const plan = await waitFor(async () => {
+      const rows = await reminderLog(stack, commitment.id);
+      return rows.length >= 3 ? rows : undefined;
+    }, 5000, 'the plan');
+    const h8 = plan.find((r) => r.label === 'H-PT8S')!;
+    const timer = await waitFor(async () => (await delivery.getDelayed()).find((job) => Date.parse(job.data.scheduledFor) === Date.parse(h8.scheduledFor)), 5000, 'its timer');
+
+    // The timer fires about 7 s early: the job finds nothing due and completes.
+    await timer.promote();
+    await waitFor(async () => ((await delivery.getJobState(timer.id!)) === 'completed' ? true : undefined), 5000, 'the early job to complete');
+    expect((await reminderLog(stack, commitment.id)).find((r) => r.id === h8.id)!.status).toBe('scheduled');
+
+    const log = await waitFor(async () => {
+      const rows = await reminderLog(stack, commitment.id);
+      return sentOne(rows, 'before', 'H-PT8S') && sentOne(rows, 'before', 'H-PT4S') ? rows : undefined;
+    }, 20_000, 'H-8s and H-4s');
+    const delivered = expectDeliveredExactlyOnce(smtp, [log], [['before', 'H-PT8S'], ['before', 'H-PT4S']]);
+    expect(lateness(sentOne(log, 'before', 'H-PT8S')!, delivered)).toBeGreaterThanOrEqual(-200);
+    expect(lateness(sentOne(log, 'before', 'H-PT8S')!, delivered)).toBeLessThan(2000);
+    await basics.post(`/api/commitments/${commitment.id}/progress`, { status: 'cancelled', note: 'Selesai diuji' });
+  }, 45_000);
 });
