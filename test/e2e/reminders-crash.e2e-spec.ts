@@ -1,5 +1,5 @@
 import { createBasics } from './support/fixtures';
-import { WorkerProcesses } from './support/processes';
+import { STALLED_JOB_RECOVERY_MS, WorkerProcesses } from './support/processes';
 import { agree, Basics, expectDeliveredExactlyOnce, lateness, lifeSent, ReminderRow, reminderLog, sentOne, sleep } from './support/reminder-audit';
 import { reminderIdsOf, SmtpSink, waitFor } from './support/smtp-sink';
 import { FAST_REMINDERS, startTestApi, TestApi } from './support/test-app';
@@ -88,7 +88,7 @@ describe('reminders survive kill -9 of the worker (worker processes, real Postgr
     const log = await waitFor(async () => {
       rows = await reminderLog(api, commitment.id);
       return lifeSent(rows, 1) ? rows : undefined;
-    }, Math.max(25_000, dueAt + 6000 + 25_000 - Date.now()), 'the life up to the first overdue reminder').catch((error: Error) => {
+    }, Math.max(STALLED_JOB_RECOVERY_MS, dueAt + 6000 + 25_000 - Date.now()), 'the life up to the first overdue reminder').catch((error: Error) => {
       throw new Error(`${error.message}; the log: ${JSON.stringify(rows.map((r) => [r.kind, r.label, r.status, r.scheduledFor, r.attempts, r.error]))}`);
     });
 

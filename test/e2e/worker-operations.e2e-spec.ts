@@ -1,5 +1,5 @@
 import { createBasics } from './support/fixtures';
-import { WorkerProcesses } from './support/processes';
+import { STALLED_JOB_RECOVERY_MS, WorkerProcesses } from './support/processes';
 import { agree, expectDeliveredExactlyOnce, reminderLog, sentOne } from './support/reminder-audit';
 import { SmtpSink, waitFor } from './support/smtp-sink';
 import { FAST_REMINDERS, startTestApi, TestApi } from './support/test-app';
@@ -42,11 +42,13 @@ describe('worker processes in operation (built worker processes, real PostgreSQL
       expect(lines).toEqual([expect.stringMatching(/^tindak-lanjut: still stopping 2 s after SIGTERM \(.*mail server.*\); exiting now$/)]);
       held.release();
 
+      // The held e-mail's job is still 'active' under the dead worker's lock: it runs again once
+      // the restarted worker finds it stalled.
       await workers.start('worker-restarted');
       const log = await waitFor(async () => {
         const rows = await reminderLog(api, commitment.id);
         return sentOne(rows, 'before', 'H-PT8S') && sentOne(rows, 'before', 'H-PT4S') ? rows : undefined;
-      }, 20_000, 'H-8s and H-4s');
+      }, STALLED_JOB_RECOVERY_MS, 'H-8s and H-4s');
       expectDeliveredExactlyOnce(smtp, [log], [['before', 'H-PT8S'], ['before', 'H-PT4S']]);
       await basics.post(`/api/commitments/${commitment.id}/progress`, { status: 'cancelled', note: 'Selesai diuji' });
     } catch (error) {

@@ -30,7 +30,7 @@ export function dispatchOptions(attempts: number, backoffMs: number): JobsOption
  * run again within about 20 s rather than BullMQ's default of up to a minute. Their jobs are short
  * and idempotent, and PostgreSQL keeps two runs from sending twice.
  */
-export const QUICK_STALL_RECOVERY: Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'> = {
+export const QUICK_STALL_RECOVERY = {
   lockDuration: 15_000,
   stalledInterval: 5_000,
-};
+} satisfies Pick<WorkerOptions, 'lockDuration' | 'stalledInterval'>;

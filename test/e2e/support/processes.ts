@@ -5,13 +5,21 @@ import { join } from 'node:path';
 import { ConnectionOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import type { AppConfig } from '@tl/config';
-import { QueueName, redisOptions } from '@tl/queues';
+import { QUICK_STALL_RECOVERY, QueueName, redisOptions } from '@tl/queues';
 import { waitFor } from './smtp-sink';
 
 const ROOT = join(__dirname, '..', '..', '..');
 // TEST_WORKER_MAIN runs another build of the worker (e.g. an older commit's, to show a regression);
 // TEST_WORKER_LOG_LEVEL=info shows more of the workers' output when a test fails.
 export const WORKER_MAIN = process.env.TEST_WORKER_MAIN ?? join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
+
+/**
+ * How long a job in progress when its worker died (kill -9, or SIGTERM cut short) may take to run
+ * again on another worker: its lock must lapse, then BullMQ's stalled check needs two rounds (one
+ * marks the job, the next moves it back), one of which may be skipped while another worker's
+ * check is recent; plus a margin for a slow start.
+ */
+export const STALLED_JOB_RECOVERY_MS = QUICK_STALL_RECOVERY.lockDuration + 3 * QUICK_STALL_RECOVERY.stalledInterval + 5000;
 
 /** A free TCP port on 127.0.0.1 (free when asked; good enough for a test). */
 export function freePort(): Promise<number> {
