@@ -62,14 +62,19 @@ describe('Redis FLUSHALL: every reminder is still delivered, once', () => {
     for (const id of [planned.id, unplanned.id]) await basics.post(`/api/commitments/${id}/progress`, { status: 'cancelled', note: 'Selesai diuji' });
   }, 60_000);
 
-  it('re-creates a single lost timer without a flush: before it is due, or soon after when it was lost at the last moment', async () => {
-    const commitment = await agree(basics, 'Verifikasi calon penerima BSPS', 16_000);
-    const plan = await waitFor(async () => {
-      const rows = await reminderLog(stack, commitment.id);
+  /** The first reminders planned for a commitment (H-8s, H-4s, H at least). */
+  const planOf = (commitmentId: string) =>
+    waitFor(async () => {
+      const rows = await reminderLog(stack, commitmentId);
       return rows.length >= 3 ? rows : undefined;
     }, 5000, 'the plan');
-    const timerOf = async (row: ReminderRow) =>
-      (await delivery.getDelayed()).find((job) => Date.parse(job.data.scheduledFor) === Date.parse(row.scheduledFor));
+  /** The delayed job (timer) that wakes the dispatcher for a reminder, if Redis has it. */
+  const timerOf = async (row: ReminderRow) =>
+    (await delivery.getDelayed()).find((job) => Date.parse(job.data.scheduledFor) === Date.parse(row.scheduledFor));
+
+  it('re-creates a single lost timer without a flush: before it is due, or soon after when it was lost at the last moment', async () => {
+    const commitment = await agree(basics, 'Verifikasi calon penerima BSPS', 16_000);
+    const plan = await planOf(commitment.id);
     const h8 = plan.find((r) => r.label === 'H-PT8S')!;
     const h4 = plan.find((r) => r.label === 'H-PT4S')!;
     await waitFor(async () => (await timerOf(h8)) && (await timerOf(h4)), 5000, 'their timers in Redis');
@@ -92,12 +97,9 @@ describe('Redis FLUSHALL: every reminder is still delivered, once', () => {
 
   it('arms a timer again when its job ran before the reminder was due (the job done, the reminder still pending): sent on time, once', async () => {
     const commitment = await agree(basics, 'Validasi data calon penerima RTLH', 16_000);
-    const plan = await waitFor(async () => {
-      const rows = await reminderLog(stack, commitment.id);
-      return rows.length >= 3 ? rows : undefined;
-    }, 5000, 'the plan');
+    const plan = await planOf(commitment.id);
     const h8 = plan.find((r) => r.label === 'H-PT8S')!;
-    const timer = await waitFor(async () => (await delivery.getDelayed()).find((job) => Date.parse(job.data.scheduledFor) === Date.parse(h8.scheduledFor)), 5000, 'its timer');
+    const timer = await waitFor(async () => timerOf(h8), 5000, 'its timer');
 
     // The timer fires about 7 s early: the job finds nothing due and completes.
     await timer.promote();
