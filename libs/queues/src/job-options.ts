@@ -27,7 +27,8 @@ export function dispatchOptions(attempts: number, backoffMs: number): JobsOption
 
 /**
  * For the reminder workers: a job whose worker died (kill -9, lost machine) is found stalled and
- * run again within about 20 s rather than BullMQ's default of up to a minute. Their jobs are short
+ * run again within 15–30 s (its lock lapses, then two stalled checks) rather than BullMQ's default of
+ * up to a minute and a half. Their jobs are short
  * and idempotent, and PostgreSQL keeps two runs from sending twice.
  */
 export const QUICK_STALL_RECOVERY = {
