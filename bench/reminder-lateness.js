@@ -166,19 +166,24 @@ async function main() {
   try {
     // BENCH_BASELINES=0 runs the product alone (for profiling it): no ratios then.
     const baselines = process.env.BENCH_BASELINES !== '0';
-    const none = { stats: { p50: NaN, p99: NaN, max: NaN, n: 0 }, delayed: 0, armSeconds: 0 };
-    const raw = baselines ? await rawBaseline(redis) : none;
-    await flush();
     const { loadAppConfig } = dist('libs/config/src');
     const maxConnections = loadAppConfig({}).smtpMaxConnections;
-    const rawMail = baselines ? await rawBaseline(redis, { sink: await freshSink(), maxConnections }) : none;
-    await flush();
+    let raw;
+    let rawMail;
+    if (baselines) {
+      raw = await rawBaseline(redis);
+      await flush();
+      rawMail = await rawBaseline(redis, { sink: await freshSink(), maxConnections });
+      await flush();
+    }
     const ours = await product(redis, await freshSink());
 
     const row = (label, s) => `${label.padEnd(36)} p50 ${String(s.p50).padStart(5)} ms   p99 ${String(s.p99).padStart(5)} ms   max ${String(s.max).padStart(6)} ms   (n=${s.n})`;
     console.log(`\nreminder lateness, ${QUEUED} queued, ${DUE} due within one minute${WARM ? `, ${WARM} in the 30 s before it` : ''}; ${new Date().toISOString()}; ${machine()}`);
-    console.log(row('raw BullMQ delayed jobs (job start)', raw.stats), `  armed ${raw.delayed} in ${raw.armSeconds.toFixed(1)} s`);
-    console.log(row('raw BullMQ + nodemailer (arrival)', rawMail.stats), `  armed ${rawMail.delayed} in ${rawMail.armSeconds.toFixed(1)} s, pool of ${maxConnections}`);
+    if (baselines) {
+      console.log(row('raw BullMQ delayed jobs (job start)', raw.stats), `  armed ${raw.delayed} in ${raw.armSeconds.toFixed(1)} s`);
+      console.log(row('raw BullMQ + nodemailer (arrival)', rawMail.stats), `  armed ${rawMail.delayed} in ${rawMail.armSeconds.toFixed(1)} s, pool of ${maxConnections}`);
+    }
     console.log(row('product (arrival)', ours.stats), `  seeded in ${ours.seedSeconds.toFixed(1)} s, the worker armed ${ours.delayed} in ${ours.armSeconds.toFixed(1)} s`);
     console.log(`delivery log: ${ours.log.sent} of ${ours.expected} sent, ${ours.log.other} not`);
     const late = [...ours.lateAt].sort((a, b) => a[0] - b[0]).map(([second, n]) => `${second}s:${n}`).join(' ');
@@ -186,6 +191,7 @@ async function main() {
     const worst = [...ours.worstAt].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([second, ms]) => `${second}s:${ms}`).join(' ');
     console.log(`the seconds of the minute with the latest product e-mails (second:ms): ${worst}`);
     const ratios = (base) => ['p50', 'p99', 'max'].map((k) => `${k} ${(ours.stats[k] / Math.max(1, base.stats[k])).toFixed(2)}×`).join(', ');
+    if (!baselines) return;
     console.log(`product / raw BullMQ + nodemailer: ${ratios(rawMail)}`);
     console.log(`product / raw BullMQ job start:    ${ratios(raw)}`);
   } finally {
