@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadAppConfig, runMain } from '@tl/config';
 import { prepareDatabase } from '@tl/database';
 import { assertRedisReachable } from '@tl/queues';
-import { createApiApp } from '../apps/api/src/create-api-app';
+import { createApiApp, listenOnAllInterfaces } from '../apps/api/src/create-api-app';
 import { startWorker } from '../apps/worker/src/main';
 import { loadSeed } from './demo/load-seed';
 import { seedData } from './demo/seed-data';
@@ -21,7 +21,7 @@ async function demo() {
   await api.init();
   const { created } = await loadSeed(api, seedData);
   const summary = Object.entries(created).map(([k, v]) => `${v} ${k}`).join(', ');
-  await api.listen(config.port);
+  await listenOnAllInterfaces(api, config.port);
   await startWorker(config);
   process.stdout.write(
     [

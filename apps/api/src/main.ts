@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { loadAppConfig, runMain } from '@tl/config';
 import { prepareDatabase } from '@tl/database';
 import { assertRedisReachable } from '@tl/queues';
-import { createApiApp } from './create-api-app';
+import { createApiApp, listenOnAllInterfaces } from './create-api-app';
 
 export async function startApi(config = loadAppConfig()) {
   await prepareDatabase(config);
   await assertRedisReachable(config.redisUrl);
   const app = await createApiApp(config);
-  await app.listen(config.port);
+  await listenOnAllInterfaces(app, config.port);
   return app;
 }
 

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { AppConfig, loadAppConfig } from '@tl/config';
@@ -27,7 +27,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 }
 
 export interface TestApi {
-  app: INestApplication;
+  app: NestFastifyApplication;
   config: AppConfig;
   token: string;
   http: () => ReturnType<typeof request>;

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, DomainErrorKind } from '@tl/domain';
+import { bodyErrorMessage } from './body-parsing';
 import { ErrorBody, errorBody } from './error-response';
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
@@ -23,21 +24,23 @@ export class DomainExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (response.headersSent) return;
+    if (body.statusCode === 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (reply.sent) return;
     // A route may have set headers for its success answer (an export's text/csv and attachment
     // name); an error is JSON and is shown, not downloaded.
-    response.removeHeader('Content-Disposition');
-    response.setHeader('Content-Type', 'application/json; charset=utf-8');
-    response.status(body.statusCode).json(body);
+    reply.removeHeader('Content-Disposition');
+    reply.header('Content-Type', 'application/json; charset=utf-8');
+    reply.status(body.statusCode).send(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) return errorBody(STATUS_OF[exception.kind], exception.message, exception.code);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      const bodyError = bodyErrorMessage((exception.cause as { code?: string } | undefined)?.code);
+      if (bodyError) return errorBody(status, bodyError);
       const payload = exception.getResponse();
       if (typeof payload === 'string') return errorBody(status, payload);
       // Keep what the exception carries beyond the message (e.g. the health check's details).

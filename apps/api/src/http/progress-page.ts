@@ -1,5 +1,5 @@
-import { INestApplication } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 
 /**
  * The page behind the link in a reminder e-mail (APP_URL/progress/<token>): it shows the
@@ -68,9 +68,9 @@ fetch(api).then(async (res) => {
 </body>
 </html>`;
 
-export function installProgressPage(app: INestApplication): void {
-  app.getHttpAdapter().get('/progress/:token', (_req: Request, res: Response) => {
-    res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'");
-    res.type('html').send(PAGE);
+export function installProgressPage(app: NestFastifyApplication): void {
+  app.getHttpAdapter().getInstance().get('/progress/:token', (_req, reply: FastifyReply) => {
+    reply.header('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'");
+    return reply.type('text/html; charset=utf-8').send(PAGE);
   });
 }

@@ -1,10 +1,10 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
+import { FastifyAdapter } from '@bull-board/fastify';
 import { getQueueToken } from '@nestjs/bullmq';
-import { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Queue } from 'bullmq';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '@tl/auth';
 import { QueueName } from '@tl/queues';
 import { errorBody } from './error-response';
@@ -12,9 +12,10 @@ import { errorBody } from './error-response';
 export const QUEUES_DASHBOARD_PATH = '/api/admin/queues';
 const COOKIE = 'tl_admin_token';
 
-function tokenOf(req: Request): string | undefined {
+function tokenOf(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const query = typeof req.query.token === 'string' ? req.query.token : undefined;
+  const queryToken = (req.query as Record<string, unknown> | undefined)?.token;
+  const query = typeof queryToken === 'string' ? queryToken : undefined;
   const cookie = req.headers.cookie?.split(/;\s*/).find((c) => c.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1);
   return header ?? query ?? cookie;
 }
@@ -23,27 +24,32 @@ function tokenOf(req: Request): string | undefined {
  * Bull Board at /api/admin/queues, for admins. A browser opens it once with ?token=<accessToken>;
  * the token then rides in an http-only cookie scoped to the dashboard.
  */
-export function installQueuesDashboard(app: INestApplication): void {
+export async function installQueuesDashboard(app: NestFastifyApplication): Promise<void> {
   const auth = app.get(AuthService);
-  const serverAdapter = new ExpressAdapter();
+  const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUES_DASHBOARD_PATH);
   createBullBoard({
     queues: Object.values(QueueName).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name), { strict: false }))),
     serverAdapter,
   });
-  app.use(QUEUES_DASHBOARD_PATH, async (req: Request, res: Response, next: NextFunction) => {
-    const token = tokenOf(req);
-    try {
-      if (!token) throw new Error('missing');
-      const user = await auth.verify(token);
-      if (user.role !== 'admin') return res.status(403).json(errorBody(403, 'the queues dashboard is for admin users'));
-      if (typeof req.query.token === 'string') {
-        res.cookie?.(COOKIE, token, { httpOnly: true, sameSite: 'strict', path: QUEUES_DASHBOARD_PATH });
-        if (!res.cookie) res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=${QUEUES_DASHBOARD_PATH}`);
+  const guarded = async (scope: FastifyInstance) => {
+    // An encapsulated scope: the hook guards the dashboard's routes only.
+    scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+      const token = tokenOf(req);
+      try {
+        if (!token) throw new Error('missing');
+        const user = await auth.verify(token);
+        if (user.role !== 'admin') return reply.status(403).send(errorBody(403, 'the queues dashboard is for admin users'));
+        if (typeof (req.query as Record<string, unknown>)?.token === 'string') {
+          reply.header('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=${QUEUES_DASHBOARD_PATH}`);
+        }
+      } catch {
+        return reply
+          .status(401)
+          .send(errorBody(401, 'the queues dashboard needs an admin token: open it with ?token=<accessToken> or send Authorization: Bearer'));
       }
-      return next();
-    } catch {
-      return res.status(401).json(errorBody(401, 'the queues dashboard needs an admin token: open it with ?token=<accessToken> or send Authorization: Bearer'));
-    }
-  }, serverAdapter.getRouter());
+    });
+    await scope.register(serverAdapter.registerPlugin());
+  };
+  await app.register(guarded, { prefix: QUEUES_DASHBOARD_PATH });
 }
