@@ -106,6 +106,37 @@ describe('auth', () => {
     });
   });
 
+  describe('the web session cookie', () => {
+    const sessionCookie = (res: { headers: Record<string, unknown> }) =>
+      ([] as string[]).concat((res.headers['set-cookie'] as string[] | string | undefined) ?? []).find((c) => c.startsWith('tl_session='));
+
+    it('login sets an HttpOnly, SameSite=Strict session cookie that opens protected routes without a header', async () => {
+      const login = await api.http().post('/api/auth/login').send(ADMIN).expect(200);
+      const cookie = sessionCookie(login);
+      expect(cookie).toBeDefined();
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Strict/i);
+      expect(cookie).toMatch(/Path=\//);
+      // Served over plain http here (APP_URL http://…), so the cookie cannot be Secure.
+      expect(cookie).not.toMatch(/Secure/i);
+      const pair = cookie!.split(';')[0];
+      const me = await api.http().get('/api/auth/me').set('Cookie', pair);
+      expect(me.status).toBe(200);
+      expect(me.body.email).toBe(ADMIN.email);
+      expectErrorBody(await api.http().get('/api/auth/me').set('Cookie', 'tl_session=forged.token.value'), 401);
+    });
+
+    it('logout answers 204 and clears the cookie', async () => {
+      const login = await api.http().post('/api/auth/login').send(ADMIN).expect(200);
+      const pair = sessionCookie(login)!.split(';')[0];
+      const out = await api.http().post('/api/auth/logout').set('Cookie', pair);
+      expect(out.status).toBe(204);
+      const cleared = sessionCookie(out);
+      expect(cleared).toMatch(/^tl_session=;/);
+      expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970|Max-Age=0/i);
+    });
+  });
+
   describe('GET /api/health', () => {
     it('is public and answers 200 {status:"ok"} while PostgreSQL and Redis answer', async () => {
       const res = await api.http().get('/api/health');
@@ -119,5 +150,17 @@ describe('auth', () => {
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('ok');
     });
+  });
+});
+
+describe('auth behind https', () => {
+  let api: TestApi;
+  beforeAll(async () => { api = await startTestApi({ APP_URL: 'https://tindaklanjut.example.go.id' }); });
+  afterAll(async () => { await api?.close(); });
+
+  it('marks the session cookie Secure when the app is published on https', async () => {
+    const login = await api.http().post('/api/auth/login').send(ADMIN).expect(200);
+    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('tl_session='));
+    expect(cookie).toMatch(/;\s*Secure/i);
   });
 });

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError } from '@tl/domain';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { sessionTokenOf } from './session-cookie';
 import type { UserRole } from './user.entity';
 
 /** Every route needs a bearer token unless marked @Public(); @Roles narrows who may call it. */
@@ -15,9 +16,9 @@ export class JwtAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers?.authorization;
-    const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match) throw new DomainError('unauthorized', 'AUTH.MISSING_TOKEN', 'this route needs an Authorization: Bearer <token> header (POST /api/auth/login)');
-    request.user = await this.auth.verify(match[1]);
+    const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? sessionTokenOf(request);
+    if (!token) throw new DomainError('unauthorized', 'AUTH.MISSING_TOKEN', 'this route needs an Authorization: Bearer <token> header or the session cookie (POST /api/auth/login)');
+    request.user = await this.auth.verify(token);
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, targets);
     if (roles && request.user.role !== 'admin' && !roles.includes(request.user.role)) {
       throw new DomainError('forbidden', 'AUTH.FORBIDDEN', `this route is for ${['admin', ...roles].join(', ')} users`);
